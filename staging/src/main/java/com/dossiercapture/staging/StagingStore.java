@@ -464,6 +464,137 @@ public final class StagingStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Records what processing found on a page (replacing an earlier result) and moves the page to
+   * processed, or failed when the result carries an error.
+   */
+  public void saveResult(long pageId, PageResult r) {
+    tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO page_result(page_id, orientation, skew_degrees, blank,"
+                      + " separator, barcode, doc_type, doc_type_confidence, document_start,"
+                      + " case_number, case_number_printed, text, words_json, warnings_json, ms_json,"
+                      + " error, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, pageId);
+            setInt(ps, 2, r.orientation());
+            if (r.skewDegrees() == null) {
+              ps.setNull(3, Types.REAL);
+            } else {
+              ps.setDouble(3, r.skewDegrees());
+            }
+            setBool(ps, 4, r.blank());
+            setBool(ps, 5, r.separator());
+            ps.setString(6, r.barcode());
+            ps.setString(7, r.docType());
+            if (r.docTypeConfidence() == null) {
+              ps.setNull(8, Types.REAL);
+            } else {
+              ps.setDouble(8, r.docTypeConfidence());
+            }
+            setBool(ps, 9, r.documentStart());
+            ps.setString(10, r.caseNumber());
+            ps.setString(11, r.caseNumberPrinted());
+            ps.setString(12, r.text());
+            ps.setString(13, r.wordsJson());
+            ps.setString(14, r.warningsJson());
+            ps.setString(15, msJson(r.ms()));
+            ps.setString(16, r.error());
+            ps.setString(17, Instant.now().toString());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE page SET status = ? WHERE id = ?")) {
+            ps.setString(1, r.error() == null ? "processed" : "failed");
+            ps.setLong(2, pageId);
+            if (ps.executeUpdate() == 0) {
+              throw new StoreException(StoreException.Kind.NOT_FOUND, "no page " + pageId);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** What processing found on a page, if it has been processed. */
+  public Optional<PageResult> result(long pageId) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT * FROM page_result WHERE page_id = ?")) {
+            ps.setLong(1, pageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<PageResult>empty();
+              }
+              return Optional.of(
+                  new PageResult(
+                      num(rs, "orientation") == null ? null : num(rs, "orientation").intValue(),
+                      num(rs, "skew_degrees") == null
+                          ? null
+                          : num(rs, "skew_degrees").doubleValue(),
+                      bool(rs, "blank"),
+                      bool(rs, "separator"),
+                      rs.getString("barcode"),
+                      rs.getString("doc_type"),
+                      num(rs, "doc_type_confidence") == null
+                          ? null
+                          : num(rs, "doc_type_confidence").doubleValue(),
+                      bool(rs, "document_start"),
+                      rs.getString("case_number"),
+                      rs.getString("case_number_printed"),
+                      rs.getString("text"),
+                      rs.getString("words_json"),
+                      rs.getString("warnings_json"),
+                      parseMs(rs.getString("ms_json")),
+                      rs.getString("error")));
+            }
+          }
+        });
+  }
+
+  private static void setBool(PreparedStatement ps, int i, Boolean v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, v ? 1 : 0);
+    }
+  }
+
+  private static Number num(ResultSet rs, String col) throws SQLException {
+    return (Number) rs.getObject(col);
+  }
+
+  private static Boolean bool(ResultSet rs, String col) throws SQLException {
+    Object o = rs.getObject(col);
+    return o == null ? null : ((Number) o).intValue() != 0;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String msJson(Map<String, Long> ms) {
+    try {
+      return JSON.writeValueAsString(ms);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Long> parseMs(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(
+          json,
+          new com.fasterxml.jackson.core.type.TypeReference<
+              java.util.LinkedHashMap<String, Long>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // Processing queue
 

@@ -255,4 +255,46 @@ class StagingStoreTest {
       assertThat(store.outboxCount("pending")).isZero();
     }
   }
+
+  @Test
+  void processingResultsAreStoredAndMoveThePageOn() {
+    try (StagingStore store = StagingStore.open(dir)) {
+      Batch b = store.createBatch(BatchSpec.of("op"));
+      Page p = store.ingestRaster(b.id(), TestPages.page(100, 100, 1), PageMeta.of("p", 100));
+      Page q = store.ingestRaster(b.id(), TestPages.page(100, 100, 2), PageMeta.of("q", 100));
+      assertThat(store.result(p.id())).isEmpty();
+      var ms = new java.util.LinkedHashMap<String, Long>();
+      ms.put("stage", 12L);
+      ms.put("ocr", 2100L);
+      store.saveResult(
+          p.id(),
+          new PageResult(
+              90,
+              -2.4,
+              false,
+              false,
+              null,
+              "judgment",
+              0.97,
+              true,
+              "（2024）湘0602民初1234号",
+              "(2024)湘0602民初1234号",
+              "民事判决书",
+              null,
+              null,
+              ms,
+              null));
+      store.saveResult(q.id(), PageResult.failed("cannot decode", java.util.Map.of("stage", 3L)));
+      PageResult r = store.result(p.id()).orElseThrow();
+      assertThat(r.orientation()).isEqualTo(90);
+      assertThat(r.skewDegrees()).isEqualTo(-2.4);
+      assertThat(r.blank()).isFalse();
+      assertThat(r.documentStart()).isTrue();
+      assertThat(r.docType()).isEqualTo("judgment");
+      assertThat(r.ms()).containsEntry("ocr", 2100L).containsEntry("stage", 12L);
+      assertThat(store.page(p.id()).status()).isEqualTo("processed");
+      assertThat(store.page(q.id()).status()).isEqualTo("failed");
+      assertThat(store.result(q.id()).orElseThrow().error()).isEqualTo("cannot decode");
+    }
+  }
 }
