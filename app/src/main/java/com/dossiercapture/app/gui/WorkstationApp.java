@@ -1,0 +1,79 @@
+package com.dossiercapture.app.gui;
+
+import com.dossiercapture.app.i18n.Messages;
+import com.dossiercapture.staging.StagingStore;
+import com.dossiercapture.staging.StoreException;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+/**
+ * The workstation (卷宗扫描工作站). Opens the staging store off the FX thread's critical path, shows the
+ * main window and, on a store that has never held a batch, imports the shipped sample batch so a
+ * new user sees pages at once.
+ */
+public final class WorkstationApp extends Application {
+
+  /** The window title scripts and people find the workstation by. */
+  public static final String TITLE = "卷宗扫描工作站 — Dossier Capture";
+
+  private static volatile Path storeDir;
+  private WorkstationModel model;
+  private WorkstationView view;
+
+  /** Starts the JavaFX application on that store and returns when the window closes. */
+  public static void launchWith(Path store) {
+    storeDir = store;
+    Application.launch(WorkstationApp.class);
+  }
+
+  /** For tests: the store the next {@link #start} opens. */
+  public static void useStore(Path store) {
+    storeDir = store;
+  }
+
+  @Override
+  public void start(Stage stage) {
+    StagingStore store;
+    try {
+      store = StagingStore.open(storeDir);
+    } catch (StoreException e) {
+      Alert a =
+          new Alert(
+              Alert.AlertType.ERROR,
+              Messages.get("error.store." + e.kind().name(), e.getMessage()));
+      a.setHeaderText(Messages.get("gui.storeOpenFailed", storeDir));
+      a.showAndWait();
+      Platform.exit();
+      return;
+    }
+    model = new WorkstationModel(store);
+    view = new WorkstationView(model, stage);
+    Scene scene = new Scene(view.root(), 1280, 800);
+    stage.setTitle(TITLE);
+    stage.setScene(scene);
+    stage.show();
+    model.refreshBatches();
+    if (store.batches().isEmpty()) {
+      WorkstationModel.sampleBatch().ifPresent(view::importFolder);
+    }
+  }
+
+  WorkstationView view() {
+    return view;
+  }
+
+  WorkstationModel model() {
+    return model;
+  }
+
+  @Override
+  public void stop() {
+    if (model != null) {
+      model.close();
+    }
+  }
+}

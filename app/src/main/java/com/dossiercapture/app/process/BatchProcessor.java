@@ -1,0 +1,302 @@
+package com.dossiercapture.app.process;
+
+import com.dossiercapture.domain.ColourMode;
+import com.dossiercapture.staging.Page;
+import com.dossiercapture.staging.PageMeta;
+import com.dossiercapture.staging.PageResult;
+import com.dossiercapture.staging.StagingStore;
+import com.dossiercapture.staging.StoreException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+
+/**
+ * Runs a folder of scanned files through the pipeline the GUI uses: every page made durable in the
+ * staging store first (in batch order, on the calling thread, like a scanner's acquisition thread),
+ * then analysed by a bounded pool of workers, then reported and saved in batch order. Memory stays
+ * flat: at most two pages per worker are in flight.
+ */
+public final class BatchProcessor {
+
+  /** One finished page, in the field names of process-report.md. */
+  public record PageReport(
+      int index, Long pageId, Map<String, Object> fields, PageResult analysis, boolean failed) {}
+
+  /** Receives finished pages in batch order (report writer, GUI progress). */
+  public interface Listener {
+    void pageDone(PageReport report);
+  }
+
+  /** What a run did. */
+  public record Summary(int pages, int failed, long millis) {}
+
+  private final StagingStore store;
+  private final int workers;
+  private final Supplier<PageAnalyzer> analyzers;
+  private final Supplier<DocumentBoundaries> boundaries;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  /**
+   * @param analyzers makes one analyzer per worker, or {@code null} to stage only
+   * @param boundaries makes the batch's document boundary decider, or {@code null}
+   */
+  public BatchProcessor(
+      StagingStore store,
+      int workers,
+      Supplier<PageAnalyzer> analyzers,
+      Supplier<DocumentBoundaries> boundaries) {
+    this.store = store;
+    this.workers = Math.max(1, workers);
+    this.analyzers = analyzers;
+    this.boundaries = boundaries;
+  }
+
+  /** Asks a running batch to stop after the pages in flight (they are kept). */
+  public void cancel() {
+    cancelled.set(true);
+  }
+
+  /** Processes every page of the folder into the batch. */
+  public Summary run(Path inputDir, long batchId, Intake intake, Listener listener)
+      throws Exception {
+    long start = System.nanoTime();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers, Thread.ofPlatform().name("page-worker-", 0).daemon().factory());
+    Semaphore inFlight = new Semaphore(workers * 2);
+    List<PageAnalyzer> created = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<PageAnalyzer> analyzer =
+        ThreadLocal.withInitial(
+            () -> {
+              PageAnalyzer a = analyzers.get();
+              created.add(a);
+              return a;
+            });
+    OrderedReporter reporter =
+        new OrderedReporter(store, boundaries == null ? null : boundaries.get(), listener);
+    int[] counter = {0};
+    try {
+      intake.read(
+          inputDir,
+          new Intake.Sink() {
+            @Override
+            public void file(String source, byte[] bytes) throws Exception {
+              stage(source, bytes, null, 0);
+            }
+
+            @Override
+            public void raster(String source, BufferedImage image, int dpi) throws Exception {
+              stage(source, null, image, dpi);
+            }
+
+            @Override
+            public void failed(String source, String reason) {
+              int index = counter[0]++;
+              reporter.complete(failedReport(index, source, null, reason, Map.of()));
+            }
+
+            private void stage(String source, byte[] bytes, BufferedImage image, int dpi)
+                throws InterruptedException {
+              if (cancelled.get()) {
+                throw new CancelledException();
+              }
+              int index = counter[0]++;
+              long t0 = System.nanoTime();
+              Page page;
+              try {
+                PageMeta meta =
+                    new PageMeta(
+                        null, null, null, dpi, image == null ? null : colourOf(image), source);
+                page =
+                    bytes != null
+                        ? store.ingestFile(batchId, bytes, meta)
+                        : store.ingestRaster(batchId, image, meta);
+              } catch (StoreException e) {
+                reporter.complete(failedReport(index, source, null, e.getMessage(), Map.of()));
+                if (e.kind() == StoreException.Kind.DISK_FULL) {
+                  throw e; // nothing more can be staged; the pages before are safe
+                }
+                return;
+              }
+              long stageMs = (System.nanoTime() - t0) / 1_000_000;
+              inFlight.acquire();
+              pool.execute(
+                  () -> {
+                    try {
+                      reporter.complete(analyse(index, source, page, image, stageMs, analyzer));
+                    } finally {
+                      inFlight.release();
+                    }
+                  });
+            }
+          });
+    } catch (CancelledException e) {
+      // stop reading; the pages staged so far finish below
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.DAYS);
+      for (PageAnalyzer a : created) {
+        a.close();
+      }
+    }
+    return new Summary(counter[0], reporter.failed(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private PageReport analyse(
+      int index,
+      String source,
+      Page page,
+      BufferedImage image,
+      long stageMs,
+      ThreadLocal<PageAnalyzer> analyzer) {
+    Map<String, Long> ms = new LinkedHashMap<>();
+    ms.put("stage", stageMs);
+    if (analyzers == null) {
+      return report(index, source, page, null, ms);
+    }
+    try {
+      BufferedImage img = image;
+      if (img == null) {
+        long t0 = System.nanoTime();
+        img = ImageIO.read(new ByteArrayInputStream(store.readOriginal(page.id())));
+        ms.put("decode", (System.nanoTime() - t0) / 1_000_000);
+      }
+      PageResult r = analyzer.get().analyze(img, page.dpi());
+      ms.putAll(r.ms());
+      return report(index, source, page, r, ms);
+    } catch (Exception | OutOfMemoryError e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return failedReport(index, source, page, "processing failed: " + why, ms);
+    }
+  }
+
+  private static ColourMode colourOf(BufferedImage img) {
+    return switch (img.getType()) {
+      case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY -> ColourMode.GREY;
+      case BufferedImage.TYPE_BYTE_BINARY -> ColourMode.BLACK_AND_WHITE;
+      default -> ColourMode.COLOUR;
+    };
+  }
+
+  private static PageReport report(
+      int index, String source, Page page, PageResult r, Map<String, Long> ms) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("source", source);
+    f.put("index", index);
+    if (r != null) {
+      f.put("orientation", r.orientation());
+      f.put("skewDegrees", r.skewDegrees());
+      f.put("blank", r.blank());
+      f.put("separator", r.separator());
+      f.put("barcode", r.barcode());
+      f.put("docType", r.docType());
+      f.put("docTypeConfidence", r.docTypeConfidence());
+      f.put("documentStart", null); // decided in batch order
+      f.put("caseNumber", r.caseNumber());
+      f.put("text", r.text());
+    }
+    f.put("ms", ms);
+    f.put("sha256", page.sha256());
+    f.put("pageId", page.id());
+    return new PageReport(index, page.id(), f, r, false);
+  }
+
+  private static PageReport failedReport(
+      int index, String source, Page page, String error, Map<String, Long> ms) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("source", source);
+    f.put("index", index);
+    f.put("ms", ms);
+    if (page != null) {
+      f.put("sha256", page.sha256());
+      f.put("pageId", page.id());
+    }
+    f.put("error", error);
+    return new PageReport(index, page == null ? null : page.id(), f, null, true);
+  }
+
+  private static final class CancelledException extends RuntimeException {
+    CancelledException() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Writes finished pages strictly in batch order, deciding document starts as it goes. */
+  static final class OrderedReporter {
+    private final StagingStore store;
+    private final DocumentBoundaries boundaries;
+    private final Listener listener;
+    private final Map<Integer, PageReport> waiting = new HashMap<>();
+    private int next;
+    private int failed;
+
+    OrderedReporter(StagingStore store, DocumentBoundaries boundaries, Listener listener) {
+      this.store = store;
+      this.boundaries = boundaries;
+      this.listener = listener;
+    }
+
+    synchronized void complete(PageReport r) {
+      waiting.put(r.index(), r);
+      while (waiting.containsKey(next)) {
+        emit(waiting.remove(next));
+        next++;
+      }
+    }
+
+    private void emit(PageReport r) {
+      @SuppressWarnings("unchecked")
+      Map<String, Long> ms = (Map<String, Long>) r.fields().get("ms");
+      if (r.failed()) {
+        failed++;
+        if (r.pageId() != null) {
+          store.saveResult(r.pageId(), PageResult.failed((String) r.fields().get("error"), ms));
+        }
+      } else if (r.analysis() != null) {
+        PageResult a = r.analysis();
+        Boolean start = null;
+        if (boundaries != null) {
+          start = boundaries.startsDocument(a);
+          r.fields().put("documentStart", start);
+        } else {
+          r.fields().remove("documentStart");
+        }
+        store.saveResult(
+            r.pageId(),
+            new PageResult(
+                a.orientation(),
+                a.skewDegrees(),
+                a.blank(),
+                a.separator(),
+                a.barcode(),
+                a.docType(),
+                a.docTypeConfidence(),
+                start,
+                a.caseNumber(),
+                a.caseNumberPrinted(),
+                a.text(),
+                a.wordsJson(),
+                a.warningsJson(),
+                ms,
+                null));
+      }
+      listener.pageDone(r);
+    }
+
+    synchronized int failed() {
+      return failed;
+    }
+  }
+}

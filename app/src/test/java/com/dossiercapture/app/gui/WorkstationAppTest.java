@@ -1,0 +1,84 @@
+package com.dossiercapture.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dossiercapture.app.TestImages;
+import com.dossiercapture.staging.Batch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window under Xvfb: first start imports the sample batch; pages and preview show. */
+class WorkstationAppTest extends FxRobot {
+
+  @TempDir Path tmp;
+  WorkstationApp app;
+  Stage stage;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path samples = Files.createDirectories(tmp.resolve("sample-batch"));
+    TestImages.png(samples.resolve("p001.png"), "卷宗封面");
+    TestImages.png(samples.resolve("p002.png"), "民事起诉状");
+    TestImages.multiPageTiff(samples.resolve("p003.tif"), "证据一", "证据二");
+    System.setProperty("dc.sample.batch", samples.toString());
+    WorkstationApp.useStore(tmp.resolve("store"));
+    stage = FxToolkit.registerPrimaryStage();
+    app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+    System.clearProperty("dc.sample.batch");
+  }
+
+  @Test
+  void firstStartImportsTheSampleBatchAndShowsItsPages() throws Exception {
+    assertThat(stage.getTitle()).isEqualTo("卷宗扫描工作站 — Dossier Capture");
+    ListView<Batch> batches = lookup("#batchList").queryListView();
+    TableView<?> pages = lookup("#pageTable").queryTableView();
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> batches.getItems().size() == 1 && pages.getItems().size() == 4);
+    assertThat(app.model().store().pageCount()).isEqualTo(4);
+
+    javafx.scene.Node row = lookup("#pageTable .table-row-cell").nth(1).query();
+    clickOn(row);
+    ImageView preview = lookup("#preview").query();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getImage() != null);
+    assertThat(preview.getImage().getWidth()).isEqualTo(400);
+    assertThat(lookup("#statusLine").queryLabeled().getText()).contains("页面 4");
+  }
+
+  @Test
+  void importingAFolderAddsABatchWithoutBlockingTheWindow() throws Exception {
+    ListView<Batch> batches = lookup("#batchList").queryListView();
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> batches.getItems().size() == 1);
+    Path more = Files.createDirectories(tmp.resolve("more"));
+    for (int i = 0; i < 12; i++) {
+      TestImages.png(more.resolve(String.format("x%02d.png", i)), "PAGE " + i);
+    }
+    Files.write(
+        more.resolve("x99.png"), new byte[] {1, 2, 3}); // a bad file: reported, batch goes on
+    var task = WaitForAsyncUtils.asyncFx(() -> app.view().importFolder(more)).get();
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(task::isDone).get() && batches.getItems().size() == 2);
+    assertThat(app.model().store().pageCount()).isEqualTo(4 + 12);
+    assertThat(WaitForAsyncUtils.asyncFx(task::getException).get()).isNull();
+    assertThat(WaitForAsyncUtils.asyncFx(task::getValue).get().failed()).isEqualTo(1);
+  }
+}
