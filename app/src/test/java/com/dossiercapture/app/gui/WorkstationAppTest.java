@@ -60,6 +60,18 @@ class WorkstationAppTest extends FxRobot {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getImage() != null);
     assertThat(preview.getImage().getWidth()).isEqualTo(400);
     assertThat(lookup("#statusLine").queryLabeled().getText()).contains("页面 4");
+    saveScreenshot("workstation.png");
+  }
+
+  /** Keeps a picture of the real window for the README (docs/screenshots/update.sh copies it). */
+  private void saveScreenshot(String name) throws Exception {
+    var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    javax.imageio.ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
+        "png",
+        dir.resolve(name).toFile());
+    assertThat(dir.resolve(name)).isNotEmptyFile();
   }
 
   @Test
