@@ -4,6 +4,7 @@ import com.dossiercapture.app.cli.BenchmarkCommand;
 import com.dossiercapture.app.cli.CheckStoreCommand;
 import com.dossiercapture.app.cli.GuiCommand;
 import com.dossiercapture.app.cli.ProcessCommand;
+import com.dossiercapture.app.cli.SeparatorCommand;
 import com.dossiercapture.app.cli.VersionCommand;
 import com.dossiercapture.app.i18n.Messages;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
       VersionCommand.class,
       ProcessCommand.class,
       CheckStoreCommand.class,
+      SeparatorCommand.class,
       BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -227,4 +227,38 @@ class CommandsTest {
     assertThat(out.toString()).contains("does not match its SHA-256");
     assertThat(run("check-store", tmp.resolve("nothing").toString())).isEqualTo(2);
   }
+
+  @Test
+  void separatorSheetCarriesAReadableQrCodeNamingTheCase() throws Exception {
+    Path png = tmp.resolve("sheet.png");
+    assertThat(
+            run(
+                "separator",
+                "--case",
+                "(2024)湘0602民初1234号",
+                "--out",
+                png.toString(),
+                "--court",
+                "岳阳楼区人民法院"))
+        .isZero();
+    var img = javax.imageio.ImageIO.read(png.toFile());
+    var bitmap =
+        new com.google.zxing.BinaryBitmap(
+            new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(img)));
+    var results = new com.google.zxing.multi.qrcode.QRCodeMultiReader().decodeMultiple(bitmap);
+    assertThat(results).isNotEmpty();
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r.getText()).isEqualTo("DC-SEP:（2024）湘0602民初1234号"));
+    Path pdf = tmp.resolve("sheet.pdf");
+    assertThat(run("separator", "--case", "（2024）湘0602民初1234号", "--out", pdf.toString())).isZero();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+    }
+    assertThat(Files.size(pdf)).isLessThan(200_000);
+    assertThat(run("separator", "--case", "1234", "--out", tmp.resolve("x.pdf").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("不是有效的案号");
+    assertThat(tmp.resolve("x.pdf")).doesNotExist();
+  }
 }
