@@ -1,10 +1,16 @@
 package com.dossiercapture.app;
 
+import com.dossiercapture.app.cli.ApproveCommand;
 import com.dossiercapture.app.cli.BenchmarkCommand;
 import com.dossiercapture.app.cli.CheckStoreCommand;
+import com.dossiercapture.app.cli.CorpusCommand;
+import com.dossiercapture.app.cli.DevicesCommand;
 import com.dossiercapture.app.cli.GuiCommand;
 import com.dossiercapture.app.cli.ProcessCommand;
+import com.dossiercapture.app.cli.ReceiverCommand;
+import com.dossiercapture.app.cli.ScanCommand;
 import com.dossiercapture.app.cli.SeparatorCommand;
+import com.dossiercapture.app.cli.SyncCommand;
 import com.dossiercapture.app.cli.VersionCommand;
 import com.dossiercapture.app.i18n.Messages;
 import java.io.PrintWriter;
@@ -27,9 +33,15 @@ import picocli.CommandLine.Option;
     subcommands = {
       GuiCommand.class,
       VersionCommand.class,
+      DevicesCommand.class,
+      ScanCommand.class,
       ProcessCommand.class,
       CheckStoreCommand.class,
       SeparatorCommand.class,
+      ApproveCommand.class,
+      SyncCommand.class,
+      ReceiverCommand.class,
+      CorpusCommand.class,
       BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })

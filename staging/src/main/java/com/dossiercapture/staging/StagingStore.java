@@ -299,7 +299,17 @@ public final class StagingStore implements AutoCloseable {
               + info.pages()
               + " pages: ingest each page separately");
     }
-    return store(batchId, bytes, info.format(), info.width(), info.height(), meta);
+    PageMeta m =
+        meta.dpi() > 0 || info.dpi() == 0
+            ? meta
+            : new PageMeta(
+                meta.seq(),
+                meta.side(),
+                meta.sheet(),
+                info.dpi(),
+                meta.colourMode(),
+                meta.source());
+    return store(batchId, bytes, info.format(), info.width(), info.height(), m);
   }
 
   private static String describeSource(PageMeta meta) {
@@ -879,7 +889,11 @@ public final class StagingStore implements AutoCloseable {
     return sha256(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private AuditEntry audit(
+  /**
+   * Appends an audit entry inside the caller's transaction, so it commits or rolls back with the
+   * change it records (package-private for store features such as {@link Approval}).
+   */
+  static AuditEntry audit(
       Connection c, String actor, String action, String type, String id, String detail)
       throws SQLException {
     String prev = GENESIS;
@@ -1362,7 +1376,7 @@ public final class StagingStore implements AutoCloseable {
     }
   }
 
-  private static Dossier dossierOf(ResultSet rs) throws SQLException {
+  static Dossier dossierOf(ResultSet rs) throws SQLException {
     return new Dossier(
         rs.getLong("id"),
         rs.getString("case_number"),
@@ -1429,7 +1443,7 @@ public final class StagingStore implements AutoCloseable {
         Instant.parse(rs.getString("acquired_at")));
   }
 
-  private static Optional<OutboxItem> outboxByKey(Connection c, String key) throws SQLException {
+  static Optional<OutboxItem> outboxByKey(Connection c, String key) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT * FROM outbox WHERE idempotency_key = ?")) {
       ps.setString(1, key);
@@ -1439,7 +1453,7 @@ public final class StagingStore implements AutoCloseable {
     }
   }
 
-  private static OutboxItem outboxOf(ResultSet rs) throws SQLException {
+  static OutboxItem outboxOf(ResultSet rs) throws SQLException {
     String next = rs.getString("next_attempt_at");
     return new OutboxItem(
         rs.getLong("id"),

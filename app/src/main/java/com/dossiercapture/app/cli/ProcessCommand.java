@@ -70,9 +70,6 @@ public final class ProcessCommand implements Callable<Integer> {
       Batch batch = st.createBatch(BatchSpec.of(operator));
       BatchProcessor processor =
           new BatchProcessor(st, workers, Pipelines.analyzers(), Pipelines.boundaries());
-      if (Pipelines.analyzers() == null) {
-        err.println(Messages.get("process.stageOnly"));
-      }
       BatchProcessor.Summary s =
           processor.run(input, batch.id(), new Intake(ImageProbe.Limits.DEFAULT), writer);
       out.println(

@@ -149,20 +149,22 @@ public final class WorkstationModel implements AutoCloseable {
     return task;
   }
 
-  /** The sample batch shipped with the product, when this installation has it. */
+  /**
+   * The sample batch shipped with the product (module samples), unpacked into a temporary folder,
+   * or the folder named by the {@code dc.sample.batch} system property. Empty when neither exists.
+   */
   public static Optional<Path> sampleBatch() {
     String explicit = System.getProperty("dc.sample.batch");
     if (explicit != null) {
       return Optional.of(Path.of(explicit)).filter(Files::isDirectory);
     }
-    String home = System.getProperty("dc.home");
-    if (home != null) {
-      Path p = Path.of(home, "samples", "src", "main", "resources", "sample-batch");
-      if (Files.isDirectory(p)) {
-        return Optional.of(p);
-      }
+    try {
+      Path dir = Files.createTempDirectory("dossier-capture-sample-");
+      com.dossiercapture.samples.SampleBatch.extractTo(dir);
+      return Optional.of(dir);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private String statusLine() {

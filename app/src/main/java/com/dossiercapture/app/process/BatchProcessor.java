@@ -173,13 +173,21 @@ public final class BatchProcessor {
         img = ImageIO.read(new ByteArrayInputStream(store.readOriginal(page.id())));
         ms.put("decode", (System.nanoTime() - t0) / 1_000_000);
       }
-      PageResult r = analyzer.get().analyze(img, page.dpi());
+      PageResult r = analyzer.get().analyze(img, page.dpi() > 0 ? page.dpi() : assumedDpi(img));
       ms.putAll(r.ms());
       return report(index, source, page, r, ms);
     } catch (Exception | OutOfMemoryError e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return failedReport(index, source, page, "processing failed: " + why, ms);
     }
+  }
+
+  /**
+   * A resolution for a page whose file records none: the one at which its longer side is an A4
+   * page's (297 mm), the paper courts use, but at least 72 dpi (small photos and screenshots).
+   */
+  static int assumedDpi(BufferedImage img) {
+    return (int) Math.max(72, Math.round(Math.max(img.getWidth(), img.getHeight()) / (297 / 25.4)));
   }
 
   private static ColourMode colourOf(BufferedImage img) {
@@ -266,10 +274,11 @@ public final class BatchProcessor {
         }
       } else if (r.analysis() != null) {
         PageResult a = r.analysis();
-        Boolean start = null;
         if (boundaries != null) {
-          start = boundaries.startsDocument(a);
-          r.fields().put("documentStart", start);
+          a = boundaries.assemble(a);
+          r.fields().put("docType", a.docType());
+          r.fields().put("docTypeConfidence", a.docTypeConfidence());
+          r.fields().put("documentStart", a.documentStart());
         } else {
           r.fields().remove("documentStart");
         }
@@ -283,7 +292,7 @@ public final class BatchProcessor {
                 a.barcode(),
                 a.docType(),
                 a.docTypeConfidence(),
-                start,
+                a.documentStart(),
                 a.caseNumber(),
                 a.caseNumberPrinted(),
                 a.text(),

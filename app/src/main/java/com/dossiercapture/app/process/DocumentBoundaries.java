@@ -2,9 +2,12 @@ package com.dossiercapture.app.process;
 
 import com.dossiercapture.staging.PageResult;
 
-/** Decides, page by page in batch order, where documents start (stateful: one per batch). */
+/**
+ * Groups pages into documents, page by page in batch order (stateful: one per batch). Settles each
+ * page's final type, confidence and whether it starts a document, given the pages before it.
+ */
 public interface DocumentBoundaries {
 
-  /** Whether this page starts a new document, given the pages seen before it. */
-  boolean startsDocument(PageResult page);
+  /** The page's result with docType, docTypeConfidence and documentStart decided. */
+  PageResult assemble(PageResult page);
 }

@@ -119,7 +119,7 @@ public final class Intake {
           try {
             ImageProbe.checkDimensions(reader.getWidth(i), reader.getHeight(i), limits);
             BufferedImage img = reader.read(i);
-            sink.raster(source, img, tiffDpi(reader, i));
+            sink.raster(source, img, ImageProbe.dpiOf(reader));
           } catch (BadImageException e) {
             sink.failed(source, e.getMessage());
           } catch (IOException | RuntimeException e) {
@@ -138,22 +138,6 @@ public final class Intake {
     } catch (IOException e) {
       sink.failed(name, "the TIFF file is corrupt or truncated (" + e.getMessage() + ")");
     }
-  }
-
-  private static int tiffDpi(ImageReader reader, int i) {
-    try {
-      var meta = reader.getImageMetadata(i);
-      var tree = (javax.imageio.metadata.IIOMetadataNode) meta.getAsTree("javax_imageio_1.0");
-      var n =
-          (javax.imageio.metadata.IIOMetadataNode)
-              tree.getElementsByTagName("HorizontalPixelSize").item(0);
-      if (n != null) {
-        return (int) Math.round(25.4 / Double.parseDouble(n.getAttribute("value")));
-      }
-    } catch (IOException | RuntimeException e) {
-      // no resolution recorded
-    }
-    return 0;
   }
 
   private void readPdf(Path file, String name, Sink sink) throws Exception {

@@ -1,23 +1,139 @@
 package com.dossiercapture.app.process;
 
+import com.dossiercapture.ocr.engine.OcrLine;
+import com.dossiercapture.ocr.pipeline.DocumentAssembler;
+import com.dossiercapture.ocr.pipeline.PageAnalysis;
+import com.dossiercapture.ocr.pipeline.PagePipeline;
+import com.dossiercapture.ocr.pipeline.PipelineSettings;
+import com.dossiercapture.staging.PageResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Wires the page pipeline of the {@code ocr} module into batch processing. Until that pipeline is
- * part of the build, processing stages pages durably and reports what staging knows (source, index,
- * hash, timings) and nothing it would have to invent.
+ * Wires the page pipeline of the {@code ocr} module (orientation, deskew, blank and separator
+ * detection, Tesseract OCR, classification, document assembly) into batch processing.
  */
 public final class Pipelines {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Pipelines() {}
 
-  /** One analyzer per worker, or {@code null} when no page pipeline is available. */
+  /** One analyzer per worker thread (Tesseract handles are not shared). */
   public static Supplier<PageAnalyzer> analyzers() {
-    return null;
+    return OcrPageAnalyzer::new;
   }
 
-  /** The batch's document boundary decider, or {@code null}. */
+  /** The batch's document grouping. */
   public static Supplier<DocumentBoundaries> boundaries() {
-    return null;
+    return OcrBoundaries::new;
+  }
+
+  /** Adapts {@link PagePipeline} to the batch processor. */
+  static final class OcrPageAnalyzer implements PageAnalyzer {
+    private final PagePipeline pipeline = new PagePipeline(PipelineSettings.defaults());
+
+    @Override
+    public PageResult analyze(BufferedImage page, int dpi) {
+      PageAnalysis a = pipeline.analyze(page, dpi);
+      return new PageResult(
+          a.orientation(),
+          Math.round(a.skewDegrees() * 100) / 100.0,
+          a.blank(),
+          a.separator(),
+          a.barcode(),
+          a.docType(),
+          a.docTypeConfidence(),
+          null,
+          a.caseNumber(),
+          a.caseNumberPrinted(),
+          a.text(),
+          wordsJson(a),
+          json(a.warnings()),
+          a.ms(),
+          null);
+    }
+
+    @Override
+    public void close() {
+      pipeline.close();
+    }
+  }
+
+  /**
+   * Word boxes as the export's text layer reads them: lines in reading order, upright image size.
+   */
+  static String wordsJson(PageAnalysis a) {
+    if (a.lines().isEmpty()) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (a.corrected() != null) {
+      m.put("width", a.corrected().getWidth());
+      m.put("height", a.corrected().getHeight());
+    }
+    List<OcrLine> lines = a.lines();
+    m.put("lines", lines);
+    return json(m);
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise OCR output", e);
+    }
+  }
+
+  /** Adapts {@link DocumentAssembler}, which needs only the page kind, type and confidence. */
+  static final class OcrBoundaries implements DocumentBoundaries {
+    private final DocumentAssembler assembler = new DocumentAssembler();
+
+    @Override
+    public PageResult assemble(PageResult r) {
+      PageAnalysis view =
+          new PageAnalysis(
+              r.orientation() == null ? 0 : r.orientation(),
+              r.skewDegrees() == null ? 0 : r.skewDegrees(),
+              Boolean.TRUE.equals(r.blank()),
+              Boolean.TRUE.equals(r.separator()),
+              r.barcode(),
+              r.docType(),
+              r.docTypeConfidence() == null ? 0 : r.docTypeConfidence(),
+              r.caseNumber(),
+              r.caseNumberPrinted(),
+              List.of(),
+              List.of(),
+              null,
+              null,
+              r.text(),
+              List.of(),
+              List.of(),
+              List.of(),
+              null,
+              Map.of());
+      DocumentAssembler.Decision d = assembler.next(view);
+      return new PageResult(
+          r.orientation(),
+          r.skewDegrees(),
+          r.blank(),
+          r.separator(),
+          r.barcode(),
+          d.docType(),
+          Math.round(d.docTypeConfidence() * 100) / 100.0,
+          d.documentStart(),
+          r.caseNumber(),
+          r.caseNumberPrinted(),
+          r.text(),
+          r.wordsJson(),
+          r.warningsJson(),
+          r.ms(),
+          r.error());
+    }
   }
 }

@@ -18,7 +18,10 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageProbe {
 
   /** What a valid page image is. */
-  public record Info(String format, int width, int height, int pages) {}
+  /**
+   * @param dpi the resolution the file records, or 0 when it records none
+   */
+  public record Info(String format, int width, int height, int pages, int dpi) {}
 
   /** Limits applied before decoding. */
   public record Limits(long maxBytes, long maxPixels, int maxSide) {
@@ -96,7 +99,7 @@ public final class ImageProbe {
               BadImageException.Reason.CORRUPT,
               "the image data does not decode to its declared size");
         }
-        return new Info(format, w, h, pages);
+        return new Info(format, w, h, pages, dpiOf(reader));
       } finally {
         reader.dispose();
       }
@@ -131,6 +134,28 @@ public final class ImageProbe {
               + " pixels a side and "
               + limits.maxPixels() / 1_000_000
               + " megapixels (no court page is that large)");
+    }
+  }
+
+  /** The horizontal resolution in the image's standard metadata (PNG pHYs, JFIF, TIFF), or 0. */
+  public static int dpiOf(ImageReader reader) {
+    try {
+      var meta = reader.getImageMetadata(0);
+      if (meta == null || !meta.isStandardMetadataFormatSupported()) {
+        return 0;
+      }
+      var tree = (javax.imageio.metadata.IIOMetadataNode) meta.getAsTree("javax_imageio_1.0");
+      var n =
+          (javax.imageio.metadata.IIOMetadataNode)
+              tree.getElementsByTagName("HorizontalPixelSize").item(0);
+      if (n == null) {
+        return 0;
+      }
+      double mmPerPixel = Double.parseDouble(n.getAttribute("value"));
+      int dpi = (int) Math.round(25.4 / mmPerPixel);
+      return dpi >= 50 && dpi <= 4800 ? dpi : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 

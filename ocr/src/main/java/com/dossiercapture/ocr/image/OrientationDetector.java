@@ -1,0 +1,141 @@
+package com.dossiercapture.ocr.image;
+
+import java.awt.image.BufferedImage;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/**
+ * Finds how far a page's content was turned clockwise (0, 90, 180 or 270). Two steps:
+ *
+ * <ol>
+ *   <li>the text-line axis, from projection profiles: horizontal lines give sharper row profiles
+ *       than column profiles (this holds for Chinese too: line gaps are wider than character gaps),
+ *       which leaves {0, 180} or {90, 270};
+ *   <li>up or down, by asking a scorer (an OCR engine's confidence) which of the two candidate
+ *       upright versions of a text band reads better. Upside-down Chinese reads as low-confidence
+ *       noise.
+ * </ol>
+ */
+public final class OrientationDetector {
+
+  /** Says how plausible an upright candidate image is; higher is more plausible. */
+  @FunctionalInterface
+  public interface UprightScorer {
+    double score(BufferedImage candidate, int dpi);
+  }
+
+  /**
+   * The decision.
+   *
+   * @param orientation how far the content is turned clockwise: 0, 90, 180 or 270
+   * @param confidence 0..1, how sure the second step was (0.5 = a coin toss)
+   * @param reason a short explanation for logs
+   */
+  public record Result(int orientation, double confidence, String reason) {}
+
+  private OrientationDetector() {}
+
+  /**
+   * Detects the orientation of a grey page.
+   *
+   * @param scorer judges candidate upright text bands; null to decide on geometry alone (0 or 90)
+   */
+  public static Result detect(Mat grey, int dpi, UprightScorer scorer) {
+    InkMap ink = InkMap.of(grey, dpi);
+    if (ink.count < SkewEstimator.MIN_POINTS) {
+      return new Result(0, 0.5, "too little ink to tell");
+    }
+    SkewEstimator.Estimate rows = SkewEstimator.search(ink.xs, ink.ys, ink.count, 15);
+    SkewEstimator.Estimate cols = SkewEstimator.searchTransposed(ink, 15);
+    boolean sideways = cols.sharpness() > rows.sharpness();
+    return decide(grey, dpi, scorer, sideways, rows, cols);
+  }
+
+  /**
+   * The text-line axis only: 0 when lines run horizontally (the page is at 0 or 180), 90 when they
+   * run vertically (90 or 270). Cheap: no OCR.
+   */
+  public static int axis(Mat grey, int dpi) {
+    InkMap ink = InkMap.of(grey, dpi);
+    if (ink.count < SkewEstimator.MIN_POINTS) {
+      return 0;
+    }
+    SkewEstimator.Estimate rows = SkewEstimator.search(ink.xs, ink.ys, ink.count, 15);
+    SkewEstimator.Estimate cols = SkewEstimator.searchTransposed(ink, 15);
+    return cols.sharpness() > rows.sharpness() ? 90 : 0;
+  }
+
+  private static Result decide(
+      Mat grey,
+      int dpi,
+      UprightScorer scorer,
+      boolean sideways,
+      SkewEstimator.Estimate rows,
+      SkewEstimator.Estimate cols) {
+    int[] candidates = sideways ? new int[] {90, 270} : new int[] {0, 180};
+    if (scorer == null) {
+      return new Result(candidates[0], 0.5, "axis only");
+    }
+    double[] scores = new double[2];
+    for (int i = 0; i < 2; i++) {
+      Mat upright = Mats.rotateClockwise(grey, 360 - candidates[i]);
+      double skew = SkewEstimator.estimate(upright, dpi, 15).degrees();
+      Mat straight = SkewEstimator.deskew(upright, skew);
+      scores[i] = scorer.score(Mats.toImage(textBand(straight, dpi)), dpi);
+    }
+    int pick = scores[1] > scores[0] ? 1 : 0;
+    double margin = Math.abs(scores[0] - scores[1]);
+    double confidence = 0.5 + Math.min(0.5, margin);
+    return new Result(
+        candidates[pick],
+        confidence,
+        String.format(
+            java.util.Locale.ROOT,
+            "axis %s (row/col sharpness %.3g/%.3g), read scores %.3f vs %.3f",
+            sideways ? "vertical" : "horizontal",
+            rows.sharpness(),
+            cols.sharpness(),
+            scores[0],
+            scores[1]));
+  }
+
+  /**
+   * The band of the page, about 12% of its height, that holds the most ink (full width): a few text
+   * lines, enough to read, small enough to read quickly.
+   */
+  public static Mat textBand(Mat grey, int dpi) {
+    InkMap ink = InkMap.of(grey, dpi);
+    int h = ink.height;
+    int[] rows = new int[h];
+    int minX = ink.width;
+    int maxX = 0;
+    for (int i = 0; i < ink.count; i++) {
+      rows[ink.ys[i]]++;
+      minX = Math.min(minX, ink.xs[i]);
+      maxX = Math.max(maxX, ink.xs[i]);
+    }
+    int band = Math.max(8, (int) (h * 0.12));
+    int sum = 0;
+    int best = 0;
+    int bestStart = 0;
+    for (int y = 0; y < h; y++) {
+      sum += rows[y];
+      if (y >= band) {
+        sum -= rows[y - band];
+      }
+      if (sum > best) {
+        best = sum;
+        bestStart = Math.max(0, y - band + 1);
+      }
+    }
+    double inv = 1 / ink.scale;
+    int y0 = (int) (bestStart * inv);
+    int y1 = Math.min(grey.rows(), (int) ((bestStart + band) * inv));
+    int x0 = Math.max(0, (int) ((minX - 10) * inv));
+    int x1 = Math.min(grey.cols(), (int) ((maxX + 10) * inv));
+    if (x1 <= x0 || y1 <= y0) {
+      return grey;
+    }
+    return grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0)).clone();
+  }
+}

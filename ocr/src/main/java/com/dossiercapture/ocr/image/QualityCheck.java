@@ -1,0 +1,78 @@
+package com.dossiercapture.ocr.image;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Scan-quality warnings an operator should see at once (rescan the page): too dark, too light
+ * (faint print or a wrong threshold), blurred.
+ */
+public final class QualityCheck {
+
+  /** Warning codes, stable for reports and translations. */
+  public static final String TOO_DARK = "too_dark";
+
+  public static final String TOO_LIGHT = "too_light";
+  public static final String BLURRED = "blurred";
+
+  private QualityCheck() {}
+
+  /**
+   * Checks a grey page.
+   *
+   * @param blank whether the page was judged blank (no text to be faint or blurred)
+   */
+  public static List<String> check(Mat grey, int dpi, boolean blank) {
+    List<String> warnings = new ArrayList<>();
+    double scale = Math.min(1.0, 150.0 / Math.max(dpi, 1));
+    Mat small = scale < 1 ? Mats.scale(grey, scale) : grey;
+    double mean = Core.mean(small).val[0];
+    if (mean < 110 || BorderCleaner.darkShare(small) > 0.35) {
+      warnings.add(TOO_DARK);
+      return warnings;
+    }
+    if (blank) {
+      return warnings;
+    }
+    // The darkest 0.5% of pixels should be real ink (well below 120).
+    Mat hist = new Mat();
+    Imgproc.calcHist(
+        List.of(small),
+        new org.opencv.core.MatOfInt(0),
+        new Mat(),
+        hist,
+        new org.opencv.core.MatOfInt(256),
+        new org.opencv.core.MatOfFloat(0, 256));
+    double total = small.rows() * (double) small.cols();
+    double acc = 0;
+    int dark = 255;
+    for (int v = 0; v < 256; v++) {
+      acc += hist.get(v, 0)[0];
+      if (acc >= total * 0.005) {
+        dark = v;
+        break;
+      }
+    }
+    if (dark > 140) {
+      warnings.add(TOO_LIGHT);
+    }
+    // Sharp text has strong second derivatives at stroke edges.
+    Mat lap = new Mat();
+    Imgproc.Laplacian(small, lap, CvType.CV_64F);
+    MatOfDouble mu = new MatOfDouble();
+    MatOfDouble sigma = new MatOfDouble();
+    Core.meanStdDev(lap, mu, sigma);
+    Mat abs = new Mat();
+    Core.convertScaleAbs(lap, abs);
+    Core.MinMaxLocResult mm = Core.minMaxLoc(abs);
+    if (mm.maxVal < 60) {
+      warnings.add(BLURRED);
+    }
+    return warnings;
+  }
+}

@@ -1,0 +1,168 @@
+package com.dossiercapture.ocr.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.dossiercapture.samples.SampleBatch;
+import com.dossiercapture.testsupport.SharedFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** End to end on real Tesseract and OpenCV: a handful of pages of the fixed sample batch. */
+class PagePipelineTest {
+
+  private static PagePipeline pipeline;
+  private static Map<String, JsonNode> truth;
+
+  @BeforeAll
+  static void start() {
+    pipeline = new PagePipeline(PipelineSettings.defaults());
+    truth =
+        SampleBatch.truth().stream()
+            .collect(Collectors.toMap(t -> t.path("source").asText(), t -> t));
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+  }
+
+  private static PageAnalysis run(String source) {
+    BufferedImage img = SampleBatch.page(source);
+    int before = img.getRGB(10, 10);
+    PageAnalysis a = pipeline.analyze(img, truth.get(source).path("dpi").asInt());
+    assertThat(img.getRGB(10, 10)).as("original untouched").isEqualTo(before);
+    assertThat(a.ms()).containsKeys("orient", "deskew", "blank", "barcode", "ocr", "classify");
+    return a;
+  }
+
+  @Test
+  void separatorSheet() {
+    PageAnalysis a = run("p00001.png");
+    JsonNode t = truth.get("p00001.png");
+    assertThat(a.separator()).isTrue();
+    assertThat(a.docType()).isEqualTo("separator");
+    assertThat(a.barcode()).isEqualTo(t.path("barcode").asText());
+    assertThat(a.caseNumber()).isEqualTo(t.path("caseNumber").asText());
+  }
+
+  @Test
+  void sidewaysSkewedNoticeIsTurnedStraightenedReadAndClassified() {
+    PageAnalysis a = run("p00006.png");
+    JsonNode t = truth.get("p00006.png");
+    assertThat(a.orientation()).isEqualTo(t.path("orientation").asInt()).isEqualTo(90);
+    assertThat(a.skewDegrees()).isCloseTo(t.path("skewDegrees").asDouble(), within(0.3));
+    assertThat(a.corrected().getHeight()).isGreaterThan(a.corrected().getWidth());
+    assertThat(a.blank()).isFalse();
+    assertThat(a.docType()).isEqualTo("evidence_notice");
+    assertThat(a.text()).contains("举证").doesNotContain("举 证");
+    assertThat(a.words()).isNotEmpty();
+  }
+
+  @Test
+  void upsideDownPageIsTurnedBack() {
+    PageAnalysis a = run("p00010.png");
+    assertThat(truth.get("p00010.png").path("orientation").asInt()).isEqualTo(180);
+    assertThat(a.orientation()).isEqualTo(180);
+    assertThat(a.text()).contains("借");
+  }
+
+  @Test
+  void blankBackAndNearEmptyPage() {
+    PageAnalysis blank = run("p00023.png");
+    assertThat(blank.blank()).isTrue();
+    assertThat(blank.docType()).isEqualTo("blank");
+    PageAnalysis nearEmpty = run("p00015.png");
+    assertThat(truth.get("p00015.png").path("kind").asText()).isEqualTo("near_empty");
+    assertThat(nearEmpty.blank()).as("（此页无正文）+ seal is not blank").isFalse();
+  }
+
+  @Test
+  void caseNumberAndParties() {
+    PageAnalysis a = run("p00017.png");
+    assertThat(a.docType()).isEqualTo("service_receipt");
+    assertThat(a.caseNumber()).isEqualTo(truth.get("p00017.png").path("caseNumber").asText());
+  }
+
+  @Test
+  void assemblerGroupsPagesIntoDocuments() {
+    DocumentAssembler asm = new DocumentAssembler();
+    List<DocumentAssembler.Decision> d =
+        List.of(
+            asm.next(page(true, false, "separator", 0.99)),
+            asm.next(page(false, false, "complaint", 0.97)),
+            asm.next(page(false, false, null, 0)),
+            asm.next(page(false, true, "blank", 0.95)),
+            asm.next(page(false, false, "service_receipt", 0.97)),
+            asm.next(page(false, false, "service_receipt", 0.97)),
+            asm.next(page(false, false, "ruling", 0.55)));
+    assertThat(d)
+        .extracting(DocumentAssembler.Decision::documentStart)
+        .containsExactly(true, true, false, false, true, true, false);
+    assertThat(d)
+        .extracting(DocumentAssembler.Decision::docType)
+        .containsExactly(
+            "separator",
+            "complaint",
+            "complaint",
+            "blank",
+            "service_receipt",
+            "service_receipt",
+            "service_receipt");
+    // Untitled pages straight after a separator start an evidence document.
+    DocumentAssembler fresh = new DocumentAssembler();
+    fresh.next(page(true, false, "separator", 0.99));
+    assertThat(fresh.next(page(false, false, null, 0)))
+        .isEqualTo(new DocumentAssembler.Decision("evidence", 0.3, true));
+  }
+
+  private static PageAnalysis page(boolean separator, boolean blank, String type, double conf) {
+    return new PageAnalysis(
+        0, 0, blank, separator, null, type, conf, null, null, List.of(), List.of(), null, null, "",
+        List.of(), List.of(), List.of(), null, Map.of());
+  }
+
+  @Test
+  void realWorldSkewedScanFromPdf() throws Exception {
+    var pdf = SharedFiles.realworld("ocrmypdf-test-resources/skew.pdf");
+    BufferedImage img;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      img = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
+    }
+    try (PagePipeline eng =
+        new PagePipeline(PipelineSettings.defaults().withLanguages(List.of("eng")))) {
+      PageAnalysis a = eng.analyze(img, 150);
+      assertThat(a.orientation()).isZero();
+      assertThat(Math.abs(a.skewDegrees())).as("skew.pdf is visibly skewed").isGreaterThan(0.5);
+      assertThat(a.text().length()).isGreaterThan(200);
+    }
+  }
+
+  @Test
+  void realWorldCardinalDirections() throws Exception {
+    var pdf = SharedFiles.realworld("ocrmypdf-test-resources/cardinal.pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+        PagePipeline eng =
+            new PagePipeline(PipelineSettings.defaults().withLanguages(List.of("eng")))) {
+      PDFRenderer r = new PDFRenderer(doc);
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        PageAnalysis a = eng.analyze(r.renderImageWithDPI(i, 100, ImageType.GRAY), 100);
+        seen.add(a.orientation());
+        assertThat(a.text()).as("page %d read after turning", i + 1).containsIgnoringCase("the");
+      }
+      // linn.png turned to each of the four directions.
+      assertThat(seen).containsExactlyInAnyOrder(0, 90, 180, 270);
+    }
+  }
+}

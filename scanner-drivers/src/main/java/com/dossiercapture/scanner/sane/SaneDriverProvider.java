@@ -1,0 +1,45 @@
+package com.dossiercapture.scanner.sane;
+
+import com.dossiercapture.scanner.Availability;
+import com.dossiercapture.scanner.OperatingSystem;
+import com.dossiercapture.scanner.ScannerDriver;
+import com.dossiercapture.scanner.ScannerDriverProvider;
+import java.util.Set;
+
+/** Offers the SANE driver on Linux when libsane loads. */
+public final class SaneDriverProvider implements ScannerDriverProvider {
+
+  @Override
+  public String id() {
+    return SaneDriver.ID;
+  }
+
+  @Override
+  public Set<OperatingSystem> operatingSystems() {
+    return Set.of(OperatingSystem.LINUX);
+  }
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  @Override
+  public Availability availability() {
+    try {
+      SaneRuntime.shared();
+      return Availability.yes();
+    } catch (SaneException e) {
+      return Availability.no(e.getMessage());
+    }
+  }
+
+  @Override
+  public ScannerDriver create() {
+    try {
+      return SaneDriver.system();
+    } catch (SaneException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+}
