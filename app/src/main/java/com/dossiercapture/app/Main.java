@@ -5,7 +5,9 @@ import com.dossiercapture.app.cli.BenchmarkCommand;
 import com.dossiercapture.app.cli.CheckStoreCommand;
 import com.dossiercapture.app.cli.CorpusCommand;
 import com.dossiercapture.app.cli.DevicesCommand;
+import com.dossiercapture.app.cli.ExportCommand;
 import com.dossiercapture.app.cli.GuiCommand;
+import com.dossiercapture.app.cli.PackageCommand;
 import com.dossiercapture.app.cli.ProcessCommand;
 import com.dossiercapture.app.cli.ReceiverCommand;
 import com.dossiercapture.app.cli.ScanCommand;
@@ -39,10 +41,12 @@ import picocli.CommandLine.Option;
       CheckStoreCommand.class,
       SeparatorCommand.class,
       ApproveCommand.class,
+      ExportCommand.class,
       SyncCommand.class,
       ReceiverCommand.class,
       CorpusCommand.class,
       BenchmarkCommand.class,
+      PackageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,33 +23,19 @@ import picocli.CommandLine.Spec;
  * finds (SANE, TWAIN, simulated ADF, hot folders), and the drivers that could not run with the
  * reason. Exit 0, or 1 when a driver failed while listing.
  */
-@Command(
-    name = "devices",
-    mixinStandardHelpOptions = true,
-    description = "列出扫描仪 / List the scanners the drivers can reach.")
+@Command(name = "devices", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE)
 public final class DevicesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "JSON 输出 / Print JSON.")
+  @Option(names = "--json", descriptionKey = "devices.json")
   boolean json;
 
-  @Option(
-      names = "--include-test",
-      description =
-          "包括测试设备（SANE test、模拟进纸器）/ Also offer the SANE test device and the simulated"
-              + " ADF (the demo default when no scanner is attached).")
+  @Option(names = "--include-test", descriptionKey = "devices.includeTest")
   boolean includeTest;
 
-  @Option(
-      names = "--hot-folder",
-      paramLabel = "DIR",
-      description = "网络扫描仪的热文件夹 / A folder a network scanner writes into.")
+  @Option(names = "--hot-folder", paramLabel = "DIR", descriptionKey = "devices.hotFolder")
   List<Path> hotFolders = new ArrayList<>();
-
-  static String t(String zh, String en) {
-    return Messages.locale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? en : zh;
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -84,19 +69,16 @@ public final class DevicesCommand implements Callable<Integer> {
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
     } else {
       if (devices.isEmpty()) {
-        out.println(
-            t(
-                "没有找到扫描仪。请检查电源和连线；演示时可加 --include-test。",
-                "No scanner found. Check power and cable; for a demo add --include-test."));
+        out.println(Messages.get("devices.none"));
       }
       for (DeviceInfo d : devices) {
         out.println(d.id() + "\t" + d.name());
       }
       for (ScannerDrivers.Unavailable u : drivers.unavailable()) {
-        err.println(t("驱动不可用 ", "driver unavailable ") + u.id() + ": " + u.reason());
+        err.println(Messages.get("devices.driverUnavailable", u.id(), u.reason()));
       }
       for (String e : errors) {
-        err.println(t("列出设备失败 ", "listing failed ") + e);
+        err.println(Messages.get("devices.listingFailed", e));
       }
     }
     out.flush();

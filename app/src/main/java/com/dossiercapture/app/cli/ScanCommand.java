@@ -1,7 +1,5 @@
 package com.dossiercapture.app.cli;
 
-import static com.dossiercapture.app.cli.DevicesCommand.t;
-
 import com.dossiercapture.app.i18n.Messages;
 import com.dossiercapture.domain.ColourMode;
 import com.dossiercapture.scanner.DeviceInfo;
@@ -43,72 +41,42 @@ import picocli.CommandLine.Spec;
  * completed, was cancelled or hit the page limit; 3 when a device fault stopped it; 1 for a scanner
  * or store error; 2 for bad arguments.
  */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    description = "扫描到暂存库 / Scan into the staging store.")
+@Command(name = "scan", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE)
 public final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--device",
-      required = true,
-      paramLabel = "ID",
-      description =
-          "设备 ID（见 devices）/ Device id from 'devices', e.g. sane:test:0 or"
-              + " simulated:builtin?sheets=20&ppm=200&jam=5")
+  @Option(names = "--device", required = true, paramLabel = "ID", descriptionKey = "scan.device")
   String device;
 
-  @Option(
-      names = "--source",
-      paramLabel = "SRC",
-      description = "flatbed | adf-front | adf-duplex (默认 default adf-duplex)")
+  @Option(names = "--source", paramLabel = "SRC", descriptionKey = "scan.source")
   String source = "adf-duplex";
 
-  @Option(names = "--dpi", paramLabel = "N", description = "分辨率 / Resolution (default 300).")
+  @Option(names = "--dpi", paramLabel = "N", descriptionKey = "scan.dpi")
   int dpi = 300;
 
-  @Option(
-      names = "--mode",
-      paramLabel = "MODE",
-      description = "colour | grey | black-and-white (默认 default grey)")
+  @Option(names = "--mode", paramLabel = "MODE", descriptionKey = "scan.mode")
   String mode = "grey";
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "SIZE",
-      description = "auto | a4 | a3 | a5 | b5 | letter | legal (默认 default a4)")
+  @Option(names = "--page-size", paramLabel = "SIZE", descriptionKey = "scan.pageSize")
   String pageSize = "a4";
 
-  @Option(
-      names = "--pages",
-      paramLabel = "N",
-      description = "最多页数，0 为直到进纸器空 / Stop after N pages (0 = until the feeder is empty).")
+  @Option(names = "--pages", paramLabel = "N", descriptionKey = "scan.pages")
   int pages;
 
-  @Option(names = "--case", paramLabel = "CASE", description = "案号 / Case number of the dossier.")
+  @Option(names = "--case", paramLabel = "CASE", descriptionKey = "scan.case")
   String caseNumber;
 
-  @Option(names = "--court", paramLabel = "NAME", description = "法院 / Court of a new dossier.")
+  @Option(names = "--court", paramLabel = "NAME", descriptionKey = "scan.court")
   String court = "";
 
-  @Option(
-      names = "--store",
-      required = true,
-      paramLabel = "DIR",
-      description = "暂存库目录 / Staging store folder.")
+  @Option(names = "--store", required = true, paramLabel = "DIR", descriptionKey = "scan.store")
   Path store;
 
-  @Option(names = "--operator", paramLabel = "NAME", description = "扫描员 / Operator name.")
+  @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "scan.operator")
   String operator = System.getProperty("user.name", "operator");
 
-  @Option(
-      names = "--on-fault",
-      paramLabel = "stop|resume",
-      description =
-          "卡纸等故障时停止或继续（无人值守）/ On a jam or other fault: stop (default) or resume"
-              + " (unattended, e.g. with a simulated feeder).")
+  @Option(names = "--on-fault", paramLabel = "stop|resume", descriptionKey = "scan.onFault")
   String onFault = "stop";
 
   @Override
@@ -128,10 +96,10 @@ public final class ScanCommand implements Callable<Integer> {
               pages,
               Map.of());
       if (!onFault.equals("stop") && !onFault.equals("resume")) {
-        throw new IllegalArgumentException("--on-fault must be stop or resume");
+        throw new IllegalArgumentException(Messages.get("scan.badOnFault"));
       }
     } catch (IllegalArgumentException e) {
-      err.println(t("参数错误：", "bad argument: ") + e.getMessage());
+      err.println(Messages.get("scan.badArgument", e.getMessage()));
       return 2;
     }
     ScannerDrivers drivers = ScannerDrivers.load();
@@ -160,7 +128,7 @@ public final class ScanCommand implements Callable<Integer> {
       Long dossierId = caseNumber == null ? null : st.openDossier(caseNumber, court, operator).id();
       Batch batch =
           st.createBatch(new BatchSpec(dossierId, operator, BatchSpec.hostName(), dev.id(), null));
-      out.println(t("批次 ", "batch ") + batch.id() + "  " + dev.name());
+      out.println(Messages.get("scan.batch", batch.id(), dev.name()));
       out.flush();
       ScanEvents events =
           new ScanEvents() {
@@ -171,17 +139,16 @@ public final class ScanCommand implements Callable<Integer> {
                       batch.id(),
                       p.image(),
                       new PageMeta(null, p.side(), p.sheet(), p.dpi(), p.colourMode(), dev.id()));
-              out.printf(
-                  "%s %d\t%s %d %s\t%dx%d %d dpi\tsha256 %s%n",
-                  t("页", "page"),
-                  stored.seq(),
-                  t("张", "sheet"),
-                  p.sheet(),
-                  p.side().code(),
-                  stored.width(),
-                  stored.height(),
-                  p.dpi(),
-                  stored.sha256());
+              out.println(
+                  Messages.get(
+                      "scan.page",
+                      stored.seq(),
+                      p.sheet(),
+                      p.side().code(),
+                      stored.width(),
+                      stored.height(),
+                      p.dpi(),
+                      stored.sha256()));
               out.flush();
             }
 
@@ -189,11 +156,11 @@ public final class ScanCommand implements Callable<Integer> {
             public void event(ScanEvent e) {
               switch (e) {
                 case ScanEvent.FaultRaised f ->
-                    err.println(t("故障：", "fault: ") + f.fault().message());
-                case ScanEvent.AdfEmpty a -> err.println(t("进纸器已空", "feeder empty"));
-                case ScanEvent.Cancelled c -> err.println(t("已取消", "cancelled"));
+                    err.println(Messages.get("scan.fault", f.fault().message()));
+                case ScanEvent.AdfEmpty a -> err.println(Messages.get("scan.feederEmpty"));
+                case ScanEvent.Cancelled c -> err.println(Messages.get("scan.cancelled"));
                 case ScanEvent.InputRejected r ->
-                    err.println(t("已拒收 ", "rejected ") + r.file() + ": " + r.reason());
+                    err.println(Messages.get("scan.rejected", r.file(), r.reason()));
                 default -> {}
               }
               err.flush();
@@ -207,10 +174,10 @@ public final class ScanCommand implements Callable<Integer> {
       ScanResult r =
           drivers.driver(dev.driverId()).orElseThrow().scan(dev, options, events, cancel);
       out.println(
-          t("共存入 ", "stored ")
-              + r.pagesDelivered()
-              + t(" 页，结束：", " page(s), end: ")
-              + r.end().name().toLowerCase(java.util.Locale.ROOT));
+          Messages.get(
+              "scan.stored",
+              r.pagesDelivered(),
+              r.end().name().toLowerCase(java.util.Locale.ROOT)));
       out.flush();
       return r.end() == ScanResult.End.STOPPED_ON_FAULT ? 3 : 0;
     } catch (ScannerException e) {

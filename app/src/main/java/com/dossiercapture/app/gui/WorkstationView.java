@@ -116,15 +116,7 @@ public final class WorkstationView {
     pageTable
         .getColumns()
         .add(column("gui.col.status", r -> Messages.get("page.status." + r.page().status())));
-    pageTable
-        .getColumns()
-        .add(
-            column(
-                "gui.col.type",
-                r ->
-                    r.result() == null || r.result().docType() == null
-                        ? ""
-                        : r.result().docType()));
+    pageTable.getColumns().add(column("gui.col.type", r -> typeTitle(r.result())));
     pageTable.getColumns().add(column("gui.col.sha", r -> r.page().sha256().substring(0, 12)));
     pageTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     pageTable
@@ -174,6 +166,22 @@ public final class WorkstationView {
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
     return c;
   }
+
+  /** The document type as people read it: the catalogue title, or 分隔页 / 空白页. */
+  private static String typeTitle(com.dossiercapture.staging.PageResult r) {
+    if (r == null || r.docType() == null) {
+      return r != null && r.error() != null ? Messages.get("gui.type.error") : "";
+    }
+    return switch (r.docType()) {
+      case com.dossiercapture.domain.Catalogue.SEPARATOR -> Messages.get("gui.type.separator");
+      case com.dossiercapture.domain.Catalogue.BLANK -> Messages.get("gui.type.blank");
+      default ->
+          CATALOGUE.entry(r.docType()).map(e -> e.title(Messages.locale())).orElse(r.docType());
+    };
+  }
+
+  private static final com.dossiercapture.domain.Catalogue CATALOGUE =
+      com.dossiercapture.domain.Catalogue.loadDefault();
 
   private void showPreview(WorkstationModel.PageRow row) {
     preview.setImage(null);

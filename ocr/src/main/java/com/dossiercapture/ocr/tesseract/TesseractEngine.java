@@ -31,6 +31,11 @@ import net.sourceforge.tess4j.TessAPI;
  */
 public final class TesseractEngine implements OcrEngine {
 
+  /** Guards Tesseract's process-wide state: handle creation, Init and global variables. */
+  private static final Object INIT_LOCK = new Object();
+
+  private static boolean quietSet;
+
   /**
    * How to start Tesseract.
    *
@@ -59,7 +64,7 @@ public final class TesseractEngine implements OcrEngine {
   }
 
   private final Settings settings;
-  private final TessAPI api;
+  private TessAPI api;
   private TessBaseAPI handle;
 
   /**
@@ -82,6 +87,17 @@ public final class TesseractEngine implements OcrEngine {
     }
     // Before libtesseract loads (TessAPI.INSTANCE does it on first touch).
     NativeEnv.limitOpenMpThreads();
+    synchronized (INIT_LOCK) {
+      init(settings);
+    }
+  }
+
+  /**
+   * Creates and starts the handle. Serialised across all engines: Tesseract keeps some parameters
+   * (such as {@code debug_file}) in process-wide globals, and writing them while another thread's
+   * engine reads them corrupted the C heap (a SIGSEGV in malloc, seen with two workers).
+   */
+  private void init(Settings settings) {
     try {
       // The interface mapping resolves each function on first call, so a libtesseract older than
       // Tess4J's headers (Debian 12 has 5.3) works as long as we call only what it has.
@@ -107,8 +123,12 @@ public final class TesseractEngine implements OcrEngine {
               + settings.datapath());
     }
     api.TessBaseAPISetPageSegMode(handle, settings.pageSegMode());
-    // Keep Tesseract quiet on stderr about resolution guesses; we always pass the dpi.
-    api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+    // Keep Tesseract quiet on stderr about resolution guesses (we always pass the dpi). The
+    // variable is global: set it once, before any engine has started recognising.
+    if (!quietSet) {
+      api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+      quietSet = true;
+    }
   }
 
   @Override
@@ -291,10 +311,12 @@ public final class TesseractEngine implements OcrEngine {
 
   @Override
   public void close() {
-    if (handle != null) {
-      api.TessBaseAPIEnd(handle);
-      api.TessBaseAPIDelete(handle);
-      handle = null;
+    synchronized (INIT_LOCK) {
+      if (handle != null) {
+        api.TessBaseAPIEnd(handle);
+        api.TessBaseAPIDelete(handle);
+        handle = null;
+      }
     }
   }
 }
