@@ -59,7 +59,7 @@ public final class Main implements Callable<Integer> {
   String lang;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return new GuiCommand().call();
   }
 

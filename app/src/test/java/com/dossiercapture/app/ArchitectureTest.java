@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
-  private final JavaClasses classes = ArchitectureRules.productionClasses("com.dossiercapture.app");
+  private final JavaClasses classes = ArchitectureRules.nonEmpty("com.dossiercapture.app");
 
   @Test
   void onlyTheGuiPackageUsesJavaFx() {

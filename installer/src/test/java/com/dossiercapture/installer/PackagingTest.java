@@ -3,9 +3,6 @@ package com.dossiercapture.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds the Linux app-image and .deb with {@code installer/package.sh} from the app's build
  * ({@code app/target/dist/lib}), runs the packaged launcher with {@code version} and with {@code
- * process} on generated PNGs, and checks the .deb's control data. Runs in every full build; off
- * with {@code -Ddc.installer.test=false} (2–3 minutes); skipped with the reason otherwise, or when
- * jpackage or fakeroot is missing.
+ * process} on sample pages (comparing its report with the development build's), and checks the
+ * .deb's control data. Runs in every full build; off with {@code -Ddc.installer.test=false} (2–3
+ * minutes); skipped with the reason otherwise, or when jpackage or fakeroot is missing.
  */
 class PackagingTest {
 
@@ -69,6 +65,11 @@ class PackagingTest {
     String out = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
     return new Run(p.exitValue(), out);
+  }
+
+  /** Report lines without their per-stage milliseconds, which differ from run to run. */
+  static List<String> withoutTimings(List<String> lines) {
+    return lines.stream().map(l -> l.replaceAll("\"ms\":\\{[^}]*\\},?", "")).toList();
   }
 
   static boolean onPath(String tool) {
@@ -138,22 +139,19 @@ class PackagingTest {
     assertThat(version.exit()).as(version.out()).isZero();
     assertThat(version.out()).contains("Dossier Capture", "Java 25");
 
+    // The first pages of the shipped sample batch, through the packaged launcher and through the
+    // development build: the same report (timings aside).
     Path input = Files.createDirectories(tmp.resolve("scans"));
-    for (int i = 1; i <= 3; i++) {
-      BufferedImage img = new BufferedImage(850, 1100, BufferedImage.TYPE_BYTE_GRAY);
-      Graphics2D g = img.createGraphics();
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, 850, 1100);
-      g.setColor(Color.BLACK);
-      g.fillRect(100, 100 * i, 600, 40);
-      g.dispose();
-      ImageIO.write(img, "png", input.resolve("p" + i + ".png").toFile());
+    Path samples = repo.resolve("samples/src/main/resources/sample-batch");
+    for (int i = 1; i <= 6; i++) {
+      String name = String.format("p%05d.png", i);
+      Files.copy(samples.resolve(name), input.resolve(name));
     }
     Path report = tmp.resolve("report.jsonl");
     Run process =
         run(
             tmp,
-            240,
+            300,
             launcher.toString(),
             "process",
             "--input",
@@ -161,11 +159,30 @@ class PackagingTest {
             "--report",
             report.toString(),
             "--workers",
-            "1");
+            "2");
     assertThat(process.exit()).as(process.out()).isZero();
     List<String> lines = Files.readAllLines(report);
-    assertThat(lines).hasSize(3);
-    assertThat(lines).allMatch(l -> l.contains("\"source\"") && !l.contains("\"error\""));
+    assertThat(lines).hasSize(6);
+    assertThat(lines).allMatch(l -> l.contains("\"docType\"") && !l.contains("\"error\""));
+    Path devReport = tmp.resolve("dev-report.jsonl");
+    Run dev =
+        run(
+            tmp,
+            300,
+            jdk.resolve("bin/java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            dist + "/*",
+            "com.dossiercapture.app.Main",
+            "process",
+            "--input",
+            input.toString(),
+            "--report",
+            devReport.toString(),
+            "--workers",
+            "2");
+    assertThat(dev.exit()).as(dev.out()).isZero();
+    assertThat(withoutTimings(lines)).isEqualTo(withoutTimings(Files.readAllLines(devReport)));
 
     // The .deb: control data and contents.
     Path deb;

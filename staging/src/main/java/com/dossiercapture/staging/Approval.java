@@ -370,17 +370,7 @@ public final class Approval {
       ps.setInt(3, AUDIT_EXCERPT);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new AuditEntry(
-                  rs.getLong("seq"),
-                  Instant.parse(rs.getString("at")),
-                  rs.getString("actor"),
-                  rs.getString("action"),
-                  rs.getString("entity_type"),
-                  rs.getString("entity_id"),
-                  rs.getString("detail"),
-                  rs.getString("prev_hash"),
-                  rs.getString("hash")));
+          out.add(StagingStore.auditEntryOf(rs));
         }
       }
     }

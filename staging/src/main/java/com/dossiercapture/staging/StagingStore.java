@@ -811,17 +811,7 @@ public final class StagingStore implements AutoCloseable {
           try (Statement s = c.createStatement();
               ResultSet rs = s.executeQuery("SELECT * FROM audit_log ORDER BY seq")) {
             while (rs.next()) {
-              out.add(
-                  new AuditEntry(
-                      rs.getLong("seq"),
-                      Instant.parse(rs.getString("at")),
-                      rs.getString("actor"),
-                      rs.getString("action"),
-                      rs.getString("entity_type"),
-                      rs.getString("entity_id"),
-                      rs.getString("detail"),
-                      rs.getString("prev_hash"),
-                      rs.getString("hash")));
+              out.add(auditEntryOf(rs));
             }
           }
           return out;
@@ -1441,6 +1431,19 @@ public final class StagingStore implements AutoCloseable {
         rs.getString("status"),
         rs.getString("state"),
         Instant.parse(rs.getString("acquired_at")));
+  }
+
+  static AuditEntry auditEntryOf(ResultSet rs) throws SQLException {
+    return new AuditEntry(
+        rs.getLong("seq"),
+        Instant.parse(rs.getString("at")),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getString("entity_type"),
+        rs.getString("entity_id"),
+        rs.getString("detail"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
   }
 
   static Optional<OutboxItem> outboxByKey(Connection c, String key) throws SQLException {

@@ -1,18 +1,13 @@
 package com.dossiercapture.staging;
 
 import com.dossiercapture.testsupport.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
+/** The module's layering rules (architecture.md; ADR 0002). */
 class ArchitectureTest {
-  private final JavaClasses classes =
-      ArchitectureRules.productionClasses("com.dossiercapture.staging");
 
   @Test
   void layering() {
-    ArchitectureRules.NO_JAVAFX.check(classes);
-    ArchitectureRules.NO_APP.check(classes);
-    ArchitectureRules.JNA_ONLY_IN_BINDINGS.check(classes);
-    ArchitectureRules.noPackageCycles("com.dossiercapture.staging").check(classes);
+    ArchitectureRules.assertStorageModule("com.dossiercapture.staging");
   }
 }

@@ -42,7 +42,8 @@ public final class ArchitectureRules {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("com.sun.jna..")
-          .because("JNA lives in the binding packages only (style.md item 4)");
+          .because("JNA lives in the binding packages only (style.md item 4)")
+          .allowEmptyShould(true);
 
   /** No cycles between the sub-packages of a module. */
   public static ArchRule noPackageCycles(String rootPackage) {
@@ -68,4 +69,36 @@ public final class ArchitectureRules {
           .dependOnClassesThat()
           .resideInAPackage("com.dossiercapture.app..")
           .because("app wires the other modules; nothing depends on it");
+
+  /**
+   * Checks a module that must stay pure (domain, drivers, OCR, samples): no JavaFX, no storage, no
+   * app, JNA only in binding packages, no package cycles. Fails when the module has no classes at
+   * all, so a wrong package name cannot make the check pass vacuously.
+   */
+  public static void assertPureModule(String rootPackage) {
+    JavaClasses classes = nonEmpty(rootPackage);
+    NO_JAVAFX.check(classes);
+    NO_STORAGE.check(classes);
+    NO_APP.check(classes);
+    JNA_ONLY_IN_BINDINGS.check(classes);
+    noPackageCycles(rootPackage).check(classes);
+  }
+
+  /** Checks a module that may use storage (staging, sync): everything else as for pure modules. */
+  public static void assertStorageModule(String rootPackage) {
+    JavaClasses classes = nonEmpty(rootPackage);
+    NO_JAVAFX.check(classes);
+    NO_APP.check(classes);
+    JNA_ONLY_IN_BINDINGS.check(classes);
+    noPackageCycles(rootPackage).check(classes);
+  }
+
+  /** The module's production classes; an assertion error when there are none. */
+  public static JavaClasses nonEmpty(String rootPackage) {
+    JavaClasses classes = productionClasses(rootPackage);
+    if (classes.isEmpty()) {
+      throw new AssertionError("no production classes found below " + rootPackage);
+    }
+    return classes;
+  }
 }

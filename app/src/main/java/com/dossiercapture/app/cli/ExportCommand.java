@@ -12,11 +12,8 @@ import com.dossiercapture.staging.export.ExportResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,19 +64,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   /** Text from the export bundle in the language chosen with --lang / DC_LANG. */
   static String text(String key, Object... args) {
-    String pattern;
-    try {
-      pattern =
-          ResourceBundle.getBundle(
-                  BUNDLE,
-                  Messages.locale(),
-                  ResourceBundle.Control.getNoFallbackControl(
-                      ResourceBundle.Control.FORMAT_PROPERTIES))
-              .getString(key);
-    } catch (MissingResourceException e) {
-      return "!" + key + "!";
-    }
-    return new MessageFormat(pattern, Messages.locale()).format(args);
+    return Messages.from(BUNDLE, key, args);
   }
 
   @Override

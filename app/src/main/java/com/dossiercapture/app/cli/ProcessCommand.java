@@ -82,6 +82,14 @@ public final class ProcessCommand implements Callable<Integer> {
               report));
       if (!throwAway) {
         out.println(Messages.get("process.storedIn", batch.id(), storeDir));
+        if (s.assembly() != null) {
+          out.println(
+              Messages.get(
+                  "process.assembled",
+                  s.assembly().dossiers().size(),
+                  s.assembly().documents(),
+                  s.assembly().unassigned()));
+        }
       }
       out.flush();
       return s.failed() == 0 ? 0 : 3;

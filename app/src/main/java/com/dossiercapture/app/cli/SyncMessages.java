@@ -1,9 +1,6 @@
 package com.dossiercapture.app.cli;
 
 import com.dossiercapture.app.i18n.Messages;
-import java.text.MessageFormat;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * Texts of the sync, receiver and approve commands, from {@code
@@ -17,18 +14,6 @@ final class SyncMessages {
   private SyncMessages() {}
 
   static String get(String key, Object... args) {
-    String pattern;
-    try {
-      pattern =
-          ResourceBundle.getBundle(
-                  BUNDLE,
-                  Messages.locale(),
-                  ResourceBundle.Control.getNoFallbackControl(
-                      ResourceBundle.Control.FORMAT_PROPERTIES))
-              .getString(key);
-    } catch (MissingResourceException e) {
-      return "!" + key + "!";
-    }
-    return new MessageFormat(pattern, Messages.locale()).format(args);
+    return Messages.from(BUNDLE, key, args);
   }
 }

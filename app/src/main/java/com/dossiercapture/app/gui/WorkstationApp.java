@@ -21,18 +21,24 @@ public final class WorkstationApp extends Application {
   public static final String TITLE = "卷宗扫描工作站 — Dossier Capture";
 
   private static volatile Path storeDir;
+  private static volatile java.net.URI central;
   private WorkstationModel model;
   private WorkstationView view;
 
-  /** Starts the JavaFX application on that store and returns when the window closes. */
-  public static void launchWith(Path store) {
+  /**
+   * Starts the JavaFX application on that store, syncing to {@code centralSystem} (or not at all
+   * when it is {@code null}), and returns when the window closes.
+   */
+  public static void launchWith(Path store, java.net.URI centralSystem) {
     storeDir = store;
+    central = centralSystem;
     Application.launch(WorkstationApp.class);
   }
 
-  /** For tests: the store the next {@link #start} opens. */
-  public static void useStore(Path store) {
+  /** For tests: the store and central system the next {@link #start} uses. */
+  public static void useStore(Path store, java.net.URI centralSystem) {
     storeDir = store;
+    central = centralSystem;
   }
 
   @Override
@@ -50,7 +56,7 @@ public final class WorkstationApp extends Application {
       Platform.exit();
       return;
     }
-    model = new WorkstationModel(store);
+    model = new WorkstationModel(store, central);
     view = new WorkstationView(model, stage);
     Scene scene = new Scene(view.root(), 1280, 800);
     stage.setTitle(TITLE);

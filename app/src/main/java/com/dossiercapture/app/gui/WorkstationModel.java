@@ -1,16 +1,25 @@
 package com.dossiercapture.app.gui;
 
+import com.dossiercapture.app.i18n.Messages;
 import com.dossiercapture.app.process.BatchProcessor;
 import com.dossiercapture.app.process.Intake;
 import com.dossiercapture.app.process.Pipelines;
+import com.dossiercapture.staging.Approval;
 import com.dossiercapture.staging.Batch;
 import com.dossiercapture.staging.BatchSpec;
+import com.dossiercapture.staging.Documents;
+import com.dossiercapture.staging.Dossier;
 import com.dossiercapture.staging.Page;
 import com.dossiercapture.staging.PageResult;
 import com.dossiercapture.staging.StagingStore;
+import com.dossiercapture.staging.StoreException;
 import com.dossiercapture.staging.image.ImageProbe;
+import com.dossiercapture.sync.SyncService;
+import com.dossiercapture.sync.SyncSettings;
+import com.dossiercapture.sync.SyncStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +27,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,6 +39,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import javafx.util.Duration;
 
 /**
  * The state behind the workstation window: batches, the pages of the selected batch, the status
@@ -44,9 +58,102 @@ public final class WorkstationModel implements AutoCloseable {
   private final ObservableList<Batch> batches = FXCollections.observableArrayList();
   private final ObservableList<PageRow> pages = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper syncLine = new ReadOnlyStringWrapper("");
+  private final SyncService sync;
+  private final AtomicReference<SyncStatus> latestSync = new AtomicReference<>();
+  private final Timeline syncBridge;
 
-  public WorkstationModel(StagingStore store) {
+  /**
+   * @param central the central case system to sync approved dossiers to, or {@code null} to work
+   *     without one (approved dossiers wait in the outbox)
+   */
+  public WorkstationModel(StagingStore store, URI central) {
     this.store = store;
+    if (central == null) {
+      this.sync = null;
+      this.syncBridge = null;
+      syncLine.set(Messages.get("gui.sync.none"));
+      return;
+    }
+    this.sync = new SyncService(store, SyncSettings.defaults(central));
+    // The sync thread only stores the newest status; the FX thread picks it up twice a second.
+    sync.addListener(latestSync::set);
+    this.syncBridge =
+        new Timeline(
+            new KeyFrame(
+                Duration.millis(500),
+                e -> {
+                  SyncStatus st = latestSync.getAndSet(null);
+                  if (st != null) {
+                    syncLine.set(describe(st));
+                  }
+                }));
+    syncBridge.setCycleCount(Animation.INDEFINITE);
+    syncBridge.play();
+    syncLine.set(Messages.get("gui.sync.connecting", central));
+    sync.start();
+  }
+
+  /** The sync part of the status bar. */
+  public ReadOnlyStringProperty syncProperty() {
+    return syncLine.getReadOnlyProperty();
+  }
+
+  static String describe(SyncStatus st) {
+    String line =
+        Messages.get(
+            "gui.sync.status",
+            Messages.get("gui.sync." + st.connectivity().name()),
+            st.queuedDossiers(),
+            st.queuedPages(),
+            st.rejectedDossiers());
+    return st.lastError() == null
+        ? line
+        : line + Messages.get("gui.sync.lastError", st.lastError());
+  }
+
+  /**
+   * Approves the dossiers assembled from a batch (as the archivist station and {@code approve} do)
+   * in the background and wakes the sync up. Reports how many were approved, and why any was not.
+   */
+  public void approveBatch(Batch batch, String actor, java.util.function.Consumer<String> onFx) {
+    background.execute(
+        () -> {
+          var documents = new Documents(store);
+          var approval = new Approval(store);
+          int approved = 0;
+          List<String> refused = new java.util.ArrayList<>();
+          for (Dossier d : store.dossiers()) {
+            boolean fromBatch =
+                documents.list(d.id()).stream()
+                    .anyMatch(
+                        doc ->
+                            documents.pages(doc.id()).stream()
+                                .anyMatch(p -> p.batchId() == batch.id()));
+            if (!fromBatch || !"open".equals(d.status())) {
+              continue;
+            }
+            try {
+              approval.approve(d.id(), actor);
+              approved++;
+            } catch (StoreException e) {
+              refused.add(d.caseNumber() + ": " + e.getMessage());
+            }
+          }
+          if (sync != null) {
+            sync.wakeUp();
+          }
+          String msg =
+              refused.isEmpty()
+                  ? Messages.get("gui.approved", approved)
+                  : Messages.get("gui.approvedWithRefusals", approved, String.join("\n", refused));
+          String s = statusLine();
+          Platform.runLater(
+              () -> {
+                status.set(s);
+                onFx.accept(msg);
+              });
+        });
   }
 
   public StagingStore store() {
@@ -174,13 +281,24 @@ public final class WorkstationModel implements AutoCloseable {
     } catch (IOException e) {
       free = -1;
     }
-    return com.dossiercapture.app.i18n.Messages.get(
+    return Messages.get(
         "gui.status", store.directory(), store.pageCount(), store.outboxCount("pending"), free);
   }
 
   @Override
   public void close() {
+    if (syncBridge != null) {
+      syncBridge.stop();
+    }
+    if (sync != null) {
+      sync.close();
+    }
     background.shutdown();
+    try {
+      background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     store.close();
   }
 }

@@ -70,7 +70,14 @@ public final class WorkstationView {
     checkButton.setOnAction(e -> checkStore());
     progress.setVisible(false);
     progress.setPrefWidth(240);
-    ToolBar toolbar = new ToolBar(importButton, checkButton, progress, progressText);
+    Button approveButton = new Button(Messages.get("gui.approve"));
+    approveButton.setId("approveButton");
+    approveButton.setTooltip(new Tooltip(Messages.get("gui.approve.tooltip")));
+    approveButton.setOnAction(e -> approveSelectedBatch());
+    approveButton
+        .disableProperty()
+        .bind(batchList.getSelectionModel().selectedItemProperty().isNull());
+    ToolBar toolbar = new ToolBar(importButton, checkButton, approveButton, progress, progressText);
 
     batchList.setId("batchList");
     batchList.setItems(model.batches());
@@ -139,7 +146,10 @@ public final class WorkstationView {
     statusLine.textProperty().bind(model.statusProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox statusBar = new HBox(8, statusLine, spacer);
+    Label syncLine = new Label();
+    syncLine.setId("syncLine");
+    syncLine.textProperty().bind(model.syncProperty());
+    HBox statusBar = new HBox(8, statusLine, spacer, syncLine);
     statusBar.setPadding(new Insets(4, 8, 4, 8));
 
     root.setTop(toolbar);
@@ -156,6 +166,11 @@ public final class WorkstationView {
                     .put(
                         new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
                         this::chooseAndImport);
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                        this::approveSelectedBatch);
               }
             });
   }
@@ -242,6 +257,17 @@ public final class WorkstationView {
               }
             });
     return task;
+  }
+
+  private void approveSelectedBatch() {
+    Batch batch = batchList.getSelectionModel().getSelectedItem();
+    if (batch == null) {
+      return;
+    }
+    progressText.textProperty().unbind();
+    progressText.setText(Messages.get("gui.approving"));
+    model.approveBatch(
+        batch, System.getProperty("user.name", "archivist"), msg -> progressText.setText(msg));
   }
 
   private void checkStore() {

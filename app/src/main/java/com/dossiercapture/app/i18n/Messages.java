@@ -56,9 +56,23 @@ public final class Messages {
    * The text for a key, with {@link MessageFormat} arguments. A missing key shows as {@code !key!}.
    */
   public static String get(String key, Object... args) {
+    return from(BUNDLE, key, args);
+  }
+
+  /**
+   * The text for a key of another bundle of the app (e.g. {@code sync_messages}), in the chosen
+   * language, with {@link MessageFormat} arguments. A missing key shows as {@code !key!}.
+   */
+  public static String from(String bundle, String key, Object... args) {
     String pattern;
     try {
-      pattern = bundle().getString(key);
+      pattern =
+          ResourceBundle.getBundle(
+                  bundle,
+                  locale,
+                  ResourceBundle.Control.getNoFallbackControl(
+                      ResourceBundle.Control.FORMAT_PROPERTIES))
+              .getString(key);
     } catch (MissingResourceException e) {
       return "!" + key + "!";
     }

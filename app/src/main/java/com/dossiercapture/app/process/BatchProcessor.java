@@ -39,8 +39,13 @@ public final class BatchProcessor {
     void pageDone(PageReport report);
   }
 
-  /** What a run did. */
-  public record Summary(int pages, int failed, long millis) {}
+  /**
+   * What a run did.
+   *
+   * @param assembly the dossiers and documents made from the batch, or {@code null} without a page
+   *     pipeline
+   */
+  public record Summary(int pages, int failed, long millis, DossierAssembly.Summary assembly) {}
 
   private final StagingStore store;
   private final int workers;
@@ -151,7 +156,14 @@ public final class BatchProcessor {
         a.close();
       }
     }
-    return new Summary(counter[0], reporter.failed(), (System.nanoTime() - start) / 1_000_000);
+    DossierAssembly.Summary assembly = null;
+    if (analyzers != null && boundaries != null) {
+      assembly =
+          new DossierAssembly(store, com.dossiercapture.domain.Catalogue.loadDefault())
+              .assemble(batchId, "pipeline");
+    }
+    return new Summary(
+        counter[0], reporter.failed(), (System.nanoTime() - start) / 1_000_000, assembly);
   }
 
   private PageReport analyse(

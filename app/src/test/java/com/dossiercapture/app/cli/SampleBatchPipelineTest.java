@@ -61,6 +61,19 @@ class SampleBatchPipelineTest {
       assertThat(first.separator()).isTrue();
       assertThat(first.documentStart()).isTrue();
       assertThat(st.check().ok()).isTrue();
+      // Assembled: one dossier per separator sheet, named by its QR code, documents in order.
+      long separators =
+          SampleBatch.truth().stream().filter(t -> t.path("separator").asBoolean()).count();
+      assertThat(st.dossiers()).hasSize((int) separators);
+      var docs = new com.dossiercapture.staging.Documents(st);
+      for (var d : st.dossiers()) {
+        assertThat(docs.list(d.id())).isNotEmpty();
+      }
+      // and approvable as a whole
+      var approved =
+          new com.dossiercapture.staging.Approval(st)
+              .approve(st.dossiers().getFirst().id(), "archivist");
+      assertThat(approved.outboxItem()).isNotNull();
     }
   }
 }

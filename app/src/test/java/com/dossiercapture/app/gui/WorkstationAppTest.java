@@ -25,6 +25,7 @@ class WorkstationAppTest extends FxRobot {
   @TempDir Path tmp;
   WorkstationApp app;
   Stage stage;
+  com.dossiercapture.sync.receiver.ReceiverServer receiver;
 
   @BeforeEach
   void start(org.junit.jupiter.api.TestInfo test) throws Exception {
@@ -36,7 +37,10 @@ class WorkstationAppTest extends FxRobot {
       TestImages.multiPageTiff(samples.resolve("p003.tif"), "证据一", "证据二");
       System.setProperty("dc.sample.batch", samples.toString());
     }
-    WorkstationApp.useStore(tmp.resolve("store"));
+    receiver =
+        com.dossiercapture.sync.receiver.ReceiverServer.start(
+            com.dossiercapture.sync.receiver.ReceiverOptions.loopback(0, tmp.resolve("central")));
+    WorkstationApp.useStore(tmp.resolve("store"), receiver.baseUri());
     stage = FxToolkit.registerPrimaryStage();
     app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class);
   }
@@ -46,6 +50,7 @@ class WorkstationAppTest extends FxRobot {
     FxToolkit.cleanupApplication(app);
     FxToolkit.cleanupStages();
     System.clearProperty("dc.sample.batch");
+    receiver.close();
   }
 
   @Test
@@ -70,6 +75,19 @@ class WorkstationAppTest extends FxRobot {
     assertThat(preview.getImage().getWidth()).isGreaterThan(1000);
     assertThat(lookup("#statusLine").queryLabeled().getText()).contains("页面 " + expected);
     saveScreenshot("workstation.png");
+
+    // The archivist approves; the dossiers go to the central system in the background.
+    int dossiers = app.model().store().dossiers().size();
+    assertThat(dossiers).isPositive();
+    clickOn("#approveButton");
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> app.model().store().outboxCount("sent") == dossiers);
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> lookup("#syncLine").queryLabeled().getText().contains("待同步卷宗 0"));
+    assertThat(lookup("#syncLine").queryLabeled().getText()).contains("在线");
+    assertThat(receiver.store().pageCount()).isPositive();
   }
 
   /** Keeps a picture of the real window for the README (docs/screenshots/update.sh copies it). */
