@@ -112,6 +112,52 @@ public final class WorkstationModel implements AutoCloseable {
         : line + Messages.get("gui.sync.lastError", st.lastError());
   }
 
+  /** The dossiers that hold pages of this batch. */
+  private List<Dossier> dossiersOf(Batch batch) {
+    var documents = new Documents(store);
+    List<Dossier> out = new java.util.ArrayList<>();
+    for (Dossier d : store.dossiers()) {
+      boolean fromBatch =
+          documents.list(d.id()).stream()
+              .anyMatch(
+                  doc ->
+                      documents.pages(doc.id()).stream().anyMatch(p -> p.batchId() == batch.id()));
+      if (fromBatch) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Exports the archival PDF/A of every approved dossier of a batch into a folder, in the
+   * background; reports what was written (or why not) on the FX thread.
+   */
+  public void exportBatch(
+      Batch batch, Path folder, String actor, java.util.function.Consumer<String> onFx) {
+    background.execute(
+        () -> {
+          List<String> lines = new java.util.ArrayList<>();
+          var exporter = new com.dossiercapture.staging.export.ArchivalPdfExporter(store);
+          var options = com.dossiercapture.staging.export.ExportOptions.defaults().withActor(actor);
+          for (Dossier d : dossiersOf(batch)) {
+            if (!"approved".equals(d.status()) && !"synced".equals(d.status())) {
+              lines.add(Messages.get("gui.export.notApproved", d.caseNumber()));
+              continue;
+            }
+            Path out = folder.resolve(d.caseNumber() + ".pdf");
+            try {
+              var r = exporter.exportDossier(d.caseNumber(), out, options);
+              lines.add(Messages.get("gui.export.written", out, r.totalPages()));
+            } catch (RuntimeException e) {
+              lines.add(Messages.get("gui.export.failed", d.caseNumber(), e.getMessage()));
+            }
+          }
+          String msg = lines.isEmpty() ? Messages.get("gui.export.none") : String.join("\n", lines);
+          Platform.runLater(() -> onFx.accept(msg));
+        });
+  }
+
   /**
    * Approves the dossiers assembled from a batch (as the archivist station and {@code approve} do)
    * in the background and wakes the sync up. Reports how many were approved, and why any was not.
@@ -119,18 +165,11 @@ public final class WorkstationModel implements AutoCloseable {
   public void approveBatch(Batch batch, String actor, java.util.function.Consumer<String> onFx) {
     background.execute(
         () -> {
-          var documents = new Documents(store);
           var approval = new Approval(store);
           int approved = 0;
           List<String> refused = new java.util.ArrayList<>();
-          for (Dossier d : store.dossiers()) {
-            boolean fromBatch =
-                documents.list(d.id()).stream()
-                    .anyMatch(
-                        doc ->
-                            documents.pages(doc.id()).stream()
-                                .anyMatch(p -> p.batchId() == batch.id()));
-            if (!fromBatch || !"open".equals(d.status())) {
+          for (Dossier d : dossiersOf(batch)) {
+            if (!"open".equals(d.status())) {
               continue;
             }
             try {

@@ -77,7 +77,15 @@ public final class WorkstationView {
     approveButton
         .disableProperty()
         .bind(batchList.getSelectionModel().selectedItemProperty().isNull());
-    ToolBar toolbar = new ToolBar(importButton, checkButton, approveButton, progress, progressText);
+    Button exportButton = new Button(Messages.get("gui.export"));
+    exportButton.setId("exportButton");
+    exportButton.setTooltip(new Tooltip(Messages.get("gui.export.tooltip")));
+    exportButton.setOnAction(e -> exportSelectedBatch());
+    exportButton
+        .disableProperty()
+        .bind(batchList.getSelectionModel().selectedItemProperty().isNull());
+    ToolBar toolbar =
+        new ToolBar(importButton, checkButton, approveButton, exportButton, progress, progressText);
 
     batchList.setId("batchList");
     batchList.setItems(model.batches());
@@ -171,6 +179,11 @@ public final class WorkstationView {
                     .put(
                         new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
                         this::approveSelectedBatch);
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                        this::exportSelectedBatch);
               }
             });
   }
@@ -268,6 +281,35 @@ public final class WorkstationView {
     progressText.setText(Messages.get("gui.approving"));
     model.approveBatch(
         batch, System.getProperty("user.name", "archivist"), msg -> progressText.setText(msg));
+  }
+
+  private void exportSelectedBatch() {
+    Batch batch = batchList.getSelectionModel().getSelectedItem();
+    if (batch == null) {
+      return;
+    }
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(Messages.get("gui.export.choose"));
+    File dir = chooser.showDialog(stage);
+    if (dir != null) {
+      exportBatchTo(batch, dir.toPath());
+    }
+  }
+
+  /** Exports the approved dossiers of a batch into a folder and says what was written. */
+  void exportBatchTo(Batch batch, Path folder) {
+    progressText.textProperty().unbind();
+    progressText.setText(Messages.get("gui.exporting"));
+    model.exportBatch(
+        batch,
+        folder,
+        System.getProperty("user.name", "archivist"),
+        msg -> {
+          progressText.setText(msg.lines().findFirst().orElse(""));
+          Alert a = new Alert(Alert.AlertType.INFORMATION, msg);
+          a.setHeaderText(Messages.get("gui.export"));
+          a.show();
+        });
   }
 
   private void checkStore() {

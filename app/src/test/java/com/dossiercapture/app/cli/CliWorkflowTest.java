@@ -144,4 +144,51 @@ class CliWorkflowTest {
       assertThat(st.outboxCount("sent")).isZero();
     }
   }
+
+  @Test
+  void scanFromTheSimulatedFeederStoresEveryPageAndStopsOnAJam() {
+    Path store = tmp.resolve("scanned");
+    int code =
+        run(
+            "scan",
+            "--device",
+            "simulated:builtin?sheets=3&ppm=0",
+            "--source",
+            "adf-duplex",
+            "--dpi",
+            "100",
+            "--case",
+            CASE,
+            "--store",
+            store.toString());
+    assertThat(code).as(err.toString()).isZero();
+    try (StagingStore st = StagingStore.open(store)) {
+      var batch = st.batches().getFirst();
+      assertThat(st.pages(batch.id())).hasSize(6);
+      assertThat(st.pages(batch.id()))
+          .extracting(p -> p.sheet() + ":" + p.side().code())
+          .containsExactly("1:front", "1:back", "2:front", "2:back", "3:front", "3:back");
+      assertThat(batch.dossierId()).isEqualTo(st.findDossier(CASE).orElseThrow().id());
+    }
+
+    // A jam on sheet 2 with --on-fault stop: the pages before it are kept, exit code 3.
+    Path jammed = tmp.resolve("jammed");
+    int jamCode =
+        run(
+            "scan",
+            "--device",
+            "simulated:builtin?sheets=4&ppm=0&jam=2",
+            "--dpi",
+            "100",
+            "--on-fault",
+            "stop",
+            "--store",
+            jammed.toString());
+    assertThat(jamCode).isEqualTo(3);
+    try (StagingStore st = StagingStore.open(jammed)) {
+      int kept = st.pages(st.batches().getFirst().id()).size();
+      assertThat(kept).isBetween(1, 3);
+      assertThat(st.check().ok()).isTrue();
+    }
+  }
 }

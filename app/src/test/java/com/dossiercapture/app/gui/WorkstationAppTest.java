@@ -88,6 +88,19 @@ class WorkstationAppTest extends FxRobot {
         () -> lookup("#syncLine").queryLabeled().getText().contains("待同步卷宗 0"));
     assertThat(lookup("#syncLine").queryLabeled().getText()).contains("在线");
     assertThat(receiver.store().pageCount()).isPositive();
+
+    // ... and exports the approved dossiers as archival PDFs.
+    Path exports = Files.createDirectories(tmp.resolve("exports"));
+    Batch batch = batches.getItems().getFirst();
+    WaitForAsyncUtils.asyncFx(() -> app.view().exportBatchTo(batch, exports)).get();
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () -> {
+          try (var s = Files.list(exports)) {
+            return s.filter(p -> p.toString().endsWith(".pdf")).count() == dossiers;
+          }
+        });
   }
 
   /** Keeps a picture of the real window for the README (docs/screenshots/update.sh copies it). */
