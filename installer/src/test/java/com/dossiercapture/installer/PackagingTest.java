@@ -162,7 +162,7 @@ class PackagingTest {
             "2");
     assertThat(process.exit()).as(process.out()).isZero();
     List<String> lines = Files.readAllLines(report);
-    assertThat(lines).hasSize(6);
+    assertThat(lines).as("packaged process output:\n%s", process.out()).hasSize(6);
     assertThat(lines).allMatch(l -> l.contains("\"docType\"") && !l.contains("\"error\""));
     Path devReport = tmp.resolve("dev-report.jsonl");
     Run dev =

@@ -118,6 +118,7 @@ public final class BatchProcessor {
                 throw new CancelledException();
               }
               int index = counter[0]++;
+              reporter.noteSource(index, source);
               long t0 = System.nanoTime();
               Page page;
               try {
@@ -139,8 +140,22 @@ public final class BatchProcessor {
               inFlight.acquire();
               pool.execute(
                   () -> {
+                    PageReport report;
                     try {
-                      reporter.complete(analyse(index, source, page, image, stageMs, analyzer));
+                      report = analyse(index, source, page, image, stageMs, analyzer);
+                    } catch (Throwable t) {
+                      // A broken installation (a missing class, a native library that fails to
+                      // load) must still give this page its report line and fail the run.
+                      report =
+                          failedReport(
+                              index,
+                              source,
+                              page,
+                              "processing failed: " + t,
+                              Map.of("stage", stageMs));
+                    }
+                    try {
+                      reporter.complete(report);
                     } finally {
                       inFlight.release();
                     }
@@ -153,9 +168,15 @@ public final class BatchProcessor {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.DAYS);
       for (PageAnalyzer a : created) {
-        a.close();
+        try {
+          a.close();
+        } catch (RuntimeException | LinkageError e) {
+          // closing a broken engine must not hide the pages' results
+        }
       }
     }
+    // Every page staged gets its report line, whatever happened to its worker.
+    reporter.completeMissing(counter[0]);
     DossierAssembly.Summary assembly = null;
     if (analyzers != null && boundaries != null) {
       assembly =
@@ -259,6 +280,7 @@ public final class BatchProcessor {
     private final DocumentBoundaries boundaries;
     private final Listener listener;
     private final Map<Integer, PageReport> waiting = new HashMap<>();
+    private final Map<Integer, String> sources = new HashMap<>();
     private int next;
     private int failed;
 
@@ -314,6 +336,29 @@ public final class BatchProcessor {
                 null));
       }
       listener.pageDone(r);
+    }
+
+    /** Remembers where a page came from, so even a lost report line can name it. */
+    synchronized void noteSource(int index, String source) {
+      sources.put(index, source);
+    }
+
+    /** Reports every index below {@code count} that never completed, as failed. */
+    synchronized void completeMissing(int count) {
+      for (int i = next; i < count; i++) {
+        if (!waiting.containsKey(i)) {
+          Map<String, Object> f = new LinkedHashMap<>();
+          f.put("source", sources.get(i));
+          f.put("index", i);
+          f.put("ms", Map.of());
+          f.put("error", "processing did not finish for this page");
+          waiting.put(i, new PageReport(i, null, f, null, true));
+        }
+      }
+      while (waiting.containsKey(next)) {
+        emit(waiting.remove(next));
+        next++;
+      }
     }
 
     synchronized int failed() {
