@@ -2,9 +2,7 @@ package com.dossiercapture.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dossiercapture.app.Main;
 import com.dossiercapture.app.TestImages;
-import com.dossiercapture.app.i18n.Messages;
 import com.dossiercapture.domain.ColourMode;
 import com.dossiercapture.domain.Side;
 import com.dossiercapture.staging.BatchSpec;
@@ -13,15 +11,11 @@ import com.dossiercapture.staging.PageMeta;
 import com.dossiercapture.staging.StagingStore;
 import com.dossiercapture.sync.receiver.ReceiverOptions;
 import com.dossiercapture.sync.receiver.ReceiverServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.apache.pdfbox.Loader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The archivist's end of the command line, on real parts: approve a dossier, sync it to the
  * reference receiver over loopback HTTP, export its archival PDF.
  */
-class CliWorkflowTest {
+class CliWorkflowTest extends CliTestBase {
 
   private static final String CASE = "（2024）湘0602民初1234号";
 
   @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    var cl = Main.commandLine(args);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  @AfterEach
-  void resetLanguage() {
-    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
-  }
 
   private Path storeWithOneDossier() {
     Path dir = tmp.resolve("store");

@@ -2,41 +2,21 @@ package com.dossiercapture.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dossiercapture.app.Main;
 import com.dossiercapture.app.TestImages;
-import com.dossiercapture.app.i18n.Messages;
 import com.dossiercapture.staging.StagingStore;
 import com.dossiercapture.testsupport.SharedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommandsTest {
+class CommandsTest extends CliTestBase {
 
   @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    var cl = Main.commandLine(args);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  @AfterEach
-  void resetLanguage() {
-    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
-  }
 
   List<JsonNode> report(Path file) throws Exception {
     ObjectMapper m = new ObjectMapper();

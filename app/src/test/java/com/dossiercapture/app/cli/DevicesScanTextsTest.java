@@ -2,31 +2,10 @@ package com.dossiercapture.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dossiercapture.app.Main;
-import com.dossiercapture.app.i18n.Messages;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The devices and scan commands take their help texts from the bundles, in the chosen language. */
-class DevicesScanTextsTest {
-
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    var cl = Main.commandLine(args);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  @AfterEach
-  void resetLanguage() {
-    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
-  }
+class DevicesScanTextsTest extends CliTestBase {
 
   @Test
   void devicesHelpIsChineseByDefault() {

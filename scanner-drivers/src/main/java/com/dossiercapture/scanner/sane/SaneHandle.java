@@ -28,6 +28,7 @@ public final class SaneHandle implements AutoCloseable {
   private final Map<String, SaneOption> byName = new LinkedHashMap<>();
   private boolean paramsStale = true;
   private boolean closed;
+  private volatile boolean unresponsive;
 
   SaneHandle(SaneLibrary api, Pointer handle, String deviceName, Runnable onClose)
       throws SaneException {
@@ -290,9 +291,51 @@ public final class SaneHandle implements AutoCloseable {
     return api.sane_set_io_mode(handle, nonBlocking ? 1 : 0) == SaneStatus.GOOD.code();
   }
 
-  /** {@code sane_cancel}: ends the current scan or frame sequence. */
-  public void cancel() {
-    api.sane_cancel(handle);
+  /**
+   * How long {@link #cancel()} waits for the backend before it gives the device up (20 s; the
+   * system property {@code dc.sane.cancelTimeoutMs} changes it).
+   */
+  static java.time.Duration cancelTimeout() {
+    return java.time.Duration.ofMillis(Long.getLong("dc.sane.cancelTimeoutMs", 20_000));
+  }
+
+  /**
+   * {@code sane_cancel}: ends the current scan or frame sequence. Some backends can block in it
+   * forever (a reader process that never ends); the call then runs on its own thread and, after
+   * {@link #cancelTimeout()}, the handle is marked unresponsive so the acquisition thread goes on.
+   *
+   * @return false when the backend did not return in time
+   */
+  public boolean cancel() {
+    if (unresponsive) {
+      return false;
+    }
+    Thread t =
+        Thread.ofPlatform()
+            .daemon()
+            .name("sane-cancel-" + deviceName)
+            .start(() -> api.sane_cancel(handle));
+    java.time.Duration cancelTimeout = cancelTimeout();
+    try {
+      t.join(cancelTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (t.isAlive()) {
+      unresponsive = true;
+      org.slf4j.LoggerFactory.getLogger(SaneHandle.class)
+          .warn(
+              "{}: sane_cancel did not return within {}; the device is given up",
+              deviceName,
+              cancelTimeout);
+      return false;
+    }
+    return true;
+  }
+
+  /** True when the backend stopped answering (a cancel never returned). */
+  public boolean unresponsive() {
+    return unresponsive;
   }
 
   /** The backend's text for a status. */
@@ -315,7 +358,9 @@ public final class SaneHandle implements AutoCloseable {
     if (!closed) {
       closed = true;
       try {
-        api.sane_close(handle);
+        if (!unresponsive) {
+          api.sane_close(handle); // would block behind the hung cancel
+        }
       } finally {
         onClose.run();
       }

@@ -212,9 +212,16 @@ final class SaneSession {
 
   /** Reports a fault; true when the operator cleared it and the session continues. */
   private boolean fault(SaneStatus st, String detail, SheetCounter counter) {
-    h.cancel();
+    boolean answered = h.cancel();
     FaultKind kind = st.fault() == null ? FaultKind.DEVICE_ERROR : st.fault();
-    ScanFault f = new ScanFault(kind, delivered, st.resumable(), detail);
+    ScanFault f =
+        answered
+            ? new ScanFault(kind, delivered, st.resumable(), detail)
+            : new ScanFault(
+                FaultKind.DEVICE_LOST,
+                delivered,
+                false,
+                detail + "; the scanner then stopped responding");
     faults.add(f);
     LOG.warn("{}: {}", h.deviceName(), f.message());
     events.event(new ScanEvent.FaultRaised(f));

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The SANE driver against the real libsane {@code test} backend (no hardware, no mocks). */
+@org.junit.jupiter.api.Timeout(120) // a hung backend call fails the test instead of the whole run
 class SaneDriverTest {
 
   private final SaneDriver driver = SaneTestBackend.driver();
@@ -42,7 +43,7 @@ class SaneDriverTest {
     SaneTestBackend.resetOptions();
   }
 
-  private static ScanOptions opts(ScanSource src, int dpi, ColourMode mode) {
+  static ScanOptions opts(ScanSource src, int dpi, ColourMode mode) {
     return new ScanOptions(src, dpi, mode, PageSize.A5, 0, 0, 0, Map.of());
   }
 
