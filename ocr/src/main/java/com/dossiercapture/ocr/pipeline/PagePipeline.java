@@ -8,6 +8,7 @@ import com.dossiercapture.ocr.classify.FieldExtractor;
 import com.dossiercapture.ocr.engine.Box;
 import com.dossiercapture.ocr.engine.OcrLine;
 import com.dossiercapture.ocr.engine.OcrResult;
+import com.dossiercapture.ocr.engine.OcrWord;
 import com.dossiercapture.ocr.image.BarcodeScanner;
 import com.dossiercapture.ocr.image.BlankDetector;
 import com.dossiercapture.ocr.image.BorderCleaner;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * The page pipeline: orientation, deskew, border cleanup, blank detection, barcode/separator,
@@ -34,7 +37,9 @@ import org.opencv.core.Mat;
  * <p>The title area (top of the page, cut at a white gap) is read first: it decides whether the
  * page is upside down (upright Chinese reads with high confidence, upside-down does not), which
  * script it is in (chi_sim or chi_tra, whichever reads better), and its document type; the rest of
- * the page is read after.
+ * the page is read after. When the title area shows no clear title, the lines Tesseract dropped
+ * (large type is often lost) or garbled are read again one at a time; pages whose title area read
+ * cleanly pay nothing for this.
  */
 public final class PagePipeline implements AutoCloseable {
 
@@ -45,6 +50,18 @@ public final class PagePipeline implements AutoCloseable {
 
   /** Above this confidence on the first language, the second is not tried. */
   static final double SCRIPT_SURE = 0.86;
+
+  /** A title matched at least this well is not read again. */
+  static final double SURE_TITLE = 0.85;
+
+  /** At most this many title lines are read again on one page. */
+  static final int MAX_REREADS = 3;
+
+  /** A short line at least this much like a catalogue title (but not matching one) is re-read. */
+  static final double TITLE_LIKE = 0.4;
+
+  /** The skew range of {@link OrientationDetector#axisAndSkew}. */
+  static final double AXIS_SKEW_RANGE = 15;
 
   private final PipelineSettings settings;
   private final DocumentClassifier classifier;
@@ -131,11 +148,20 @@ public final class PagePipeline implements AutoCloseable {
     t = lap(ms, "barcode", t);
 
     boolean byCode = separator && code.orientation() >= 0;
-    int orientation = byCode ? code.orientation() : OrientationDetector.axis(cleaned, dpi);
-    Mat upright = Mats.rotateClockwise(cleaned, 360 - orientation);
+    OrientationDetector.Axis axis = byCode ? null : OrientationDetector.axisAndSkew(cleaned, dpi);
+    int orientation = byCode ? code.orientation() : axis.orientation();
+    // Nothing to turn at 0: no copy (cleaned is never modified after this).
+    Mat upright = orientation == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - orientation);
     t = lap(ms, "orient", t);
 
-    double skew = SkewEstimator.estimate(upright, dpi, settings.maxSkewDegrees()).degrees();
+    // The axis search already measured the skew of an unturned page within ±15°.
+    double skew =
+        axis != null
+                && axis.skew() != null
+                && orientation == 0
+                && settings.maxSkewDegrees() == AXIS_SKEW_RANGE
+            ? axis.skew().degrees()
+            : SkewEstimator.estimate(upright, dpi, settings.maxSkewDegrees()).degrees();
     Mat straight = SkewEstimator.deskew(upright, skew);
     t = lap(ms, "deskew", t);
 
@@ -196,6 +222,20 @@ public final class PagePipeline implements AutoCloseable {
         classifier.classify(top.result().lines().stream().map(OcrLine::text).toList());
     t = lap(ms, "classify", t);
 
+    if (early.confidence() < SURE_TITLE) {
+      // No clear title: Tesseract may have dropped or garbled it. Read those lines again, alone.
+      Read again = recoverTitle(straight, dpi, cut, top);
+      if (again != top) {
+        Classification second =
+            classifier.classify(again.result().lines().stream().map(OcrLine::text).toList());
+        if (second.confidence() > early.confidence()) {
+          early = second;
+          top = again;
+        }
+      }
+      t = lap(ms, "ocr", t);
+    }
+
     TesseractEngine engine = engine(top.language());
     OcrResult rest =
         cut < img.getHeight()
@@ -253,6 +293,126 @@ public final class PagePipeline implements AutoCloseable {
       }
     }
     return best;
+  }
+
+  /**
+   * Reads again, one line at a time, the title-area lines that the first read dropped (ink with no
+   * OCR line on it) or garbled (short lines that look like a catalogue title without matching one).
+   * Each line is cut out, binarised, scaled to a text height Tesseract reads well and read as a
+   * single line. Costs nothing on pages whose title area was read completely and plausibly.
+   *
+   * @return {@code top} itself when nothing changed, else the title read with the new lines
+   */
+  private Read recoverTitle(Mat straight, int dpi, int cut, Read top) {
+    List<OcrLine> lines = new ArrayList<>(top.result().lines());
+    List<Rect> todo = new ArrayList<>();
+    List<Integer> replace = new ArrayList<>();
+    for (Rect band : PageLayout.textLines(straight, dpi, 0, cut)) {
+      if (!covered(band, lines) && todo.size() < MAX_REREADS) {
+        todo.add(band);
+        replace.add(-1);
+      }
+    }
+    int n = Math.min(DocumentClassifier.TITLE_LINES, lines.size());
+    for (int i = 0; i < n && todo.size() < MAX_REREADS; i++) {
+      OcrLine l = lines.get(i);
+      if (classifier.titleLikeness(l.text()) >= TITLE_LIKE) {
+        Box b = l.box();
+        todo.add(new Rect(b.x(), b.y(), b.width(), b.height()));
+        replace.add(i);
+      }
+    }
+    if (todo.isEmpty()) {
+      return top;
+    }
+    TesseractEngine engine = engine(top.language());
+    boolean changed = false;
+    List<OcrLine> added = new ArrayList<>();
+    for (int k = 0; k < todo.size(); k++) {
+      OcrLine again = readLine(engine, straight, dpi, todo.get(k));
+      if (again == null) {
+        continue;
+      }
+      int i = replace.get(k);
+      if (i < 0) {
+        added.add(again);
+        changed = true;
+      } else if (classifier.titleQuality(again.text())
+          > classifier.titleQuality(lines.get(i).text())) {
+        lines.set(i, again);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return top;
+    }
+    lines.addAll(added);
+    lines.sort(java.util.Comparator.comparingInt(l -> l.box().y()));
+    return new Read(top.language(), new OcrResult(lines));
+  }
+
+  /** Whether OCR lines cover most of a band of ink (vertically overlapping, across its width). */
+  static boolean covered(Rect band, List<OcrLine> lines) {
+    int covered = 0;
+    for (OcrLine l : lines) {
+      Box b = l.box();
+      int oy = Math.min(band.y + band.height, b.y() + b.height()) - Math.max(band.y, b.y());
+      if (oy < band.height * 0.4) {
+        continue;
+      }
+      int ox = Math.min(band.x + band.width, b.x() + b.width()) - Math.max(band.x, b.x());
+      covered += Math.max(0, ox);
+    }
+    return covered >= band.width * 0.5;
+  }
+
+  /** Text height (px) Tesseract's LSTM models read best; a re-read line is scaled towards it. */
+  static final double TARGET_LINE_PX = 48;
+
+  /**
+   * Reads one line of the page alone: cut out with a margin, scaled so its height is near {@link
+   * #TARGET_LINE_PX}, binarised (Otsu), single-line page segmentation. Boxes in page coordinates
+   * (approximate: the line's box). Null when nothing was read.
+   */
+  private OcrLine readLine(TesseractEngine engine, Mat straight, int dpi, Rect r) {
+    int pad = Math.max(4, r.height / 3);
+    int x0 = Math.max(0, r.x - pad);
+    int y0 = Math.max(0, r.y - pad);
+    int x1 = Math.min(straight.cols(), r.x + r.width + pad);
+    int y1 = Math.min(straight.rows(), r.y + r.height + pad);
+    if (x1 - x0 < 4 || y1 - y0 < 4) {
+      return null;
+    }
+    Mat crop = straight.submat(y0, y1, x0, x1);
+    double f = Math.max(0.4, Math.min(3.0, TARGET_LINE_PX / Math.max(1, r.height)));
+    Mat scaled = Math.abs(f - 1) < 0.1 ? crop.clone() : Mats.scale(crop, f);
+    Mat bin = new Mat();
+    Imgproc.threshold(scaled, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+    OcrResult res;
+    engine.setPageSegMode(7);
+    try {
+      res = engine.recognise(Mats.toImage(bin), (int) Math.round(dpi * f));
+    } finally {
+      engine.setPageSegMode(3);
+    }
+    if (res.characterCount() == 0) {
+      return null;
+    }
+    List<OcrWord> words = new ArrayList<>();
+    for (OcrWord w : res.words()) {
+      Box b = w.box();
+      words.add(
+          new OcrWord(
+              w.text(),
+              new Box(
+                  x0 + (int) Math.round(b.x() / f),
+                  y0 + (int) Math.round(b.y() / f),
+                  Math.max(1, (int) Math.round(b.width() / f)),
+                  Math.max(1, (int) Math.round(b.height() / f))),
+              w.confidence()));
+    }
+    String text = String.join("", res.lines().stream().map(OcrLine::text).toList());
+    return new OcrLine(text, new Box(r.x, r.y, r.width, r.height), res.meanConfidence(), words);
   }
 
   /** For pages with almost no text at the top: compare the densest text bands instead. */

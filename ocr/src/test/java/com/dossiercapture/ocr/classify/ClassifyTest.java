@@ -31,6 +31,36 @@ class ClassifyTest {
   }
 
   @Test
+  void longerTitlesMayShowMoreOcrErrors() {
+    assertThat(DocumentClassifier.errorBudget("传票")).isZero();
+    assertThat(DocumentClassifier.errorBudget("民事判决书")).isEqualTo(1);
+    assertThat(DocumentClassifier.errorBudget("交纳诉讼费用通知书")).isEqualTo(2);
+    // Two errors in a nine-character title still start a document (>= 0.8)...
+    var c = classifier.classify(List.of("湖南省岳阳市岳阳楼区人民法院", "交纳诉讼费周通和书"));
+    assertThat(c.docType()).isEqualTo("fee_notice");
+    assertThat(c.confidence()).isBetween(0.8, 0.85);
+    // ...three do not match at all, and a five-character title allows only one.
+    assertThat(classifier.classify(List.of("交纳诉讼贵周通和书")).docType()).isNull();
+    assertThat(DocumentClassifier.match("民事裁定书", "民事判决书")).isZero();
+    assertThat(classifier.classify(List.of("民事裁定书")).docType()).isEqualTo("ruling");
+    // Short keywords must be exact.
+    assertThat(DocumentClassifier.match("传单", "传票")).isZero();
+  }
+
+  @Test
+  void garbledTitlesAreNoticedButNotGuessed() {
+    // Tesseract's reading of 交纳诉讼费用通知书 on a damaged page: too garbled to match...
+    assertThat(classifier.classify(List.of("父胞诉俭菇用通因书")).docType()).isNull();
+    // ...but enough like a title to be worth reading again.
+    assertThat(classifier.titleLikeness("父胞诉俭菇用通因书")).isGreaterThanOrEqualTo(0.4);
+    assertThat(classifier.titleLikeness("民事判决书")).isZero();
+    assertThat(classifier.titleLikeness("借款到期后，原告多次催讨，被告均以各种理由推托。")).isZero();
+    assertThat(classifier.titleLikeness("湖南省岳阳市岳阳楼区人民法院")).isLessThan(0.4);
+    assertThat(classifier.titleQuality("民事判决书")).isEqualTo(0.97);
+    assertThat(classifier.titleQuality("父胞诉俭菇用通因书")).isZero();
+  }
+
+  @Test
   void noTitleNoType() {
     assertThat(classifier.classify(List.of("借款到期后，原告多次催讨，被告均以各种理由推托。")).docType()).isNull();
     assertThat(classifier.classify(List.of()).docType()).isNull();

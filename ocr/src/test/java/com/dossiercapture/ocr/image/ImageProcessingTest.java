@@ -49,6 +49,43 @@ class ImageProcessingTest {
   }
 
   @Test
+  void axisAndSkewInOneMeasurementAgreeWithTheSeparateOnes() {
+    for (double applied : new double[] {-6.2, 0.0, 3.1}) {
+      Mat grey = Mats.grey(ScanDamage.skew(clean.image(), applied, Color.WHITE));
+      OrientationDetector.Axis a = OrientationDetector.axisAndSkew(grey, 150);
+      assertThat(a.orientation()).isZero();
+      assertThat(a.skew().degrees())
+          .isEqualTo(SkewEstimator.estimate(grey, 150, 15).degrees())
+          .isCloseTo(applied, within(0.15));
+      Mat sideways = Mats.rotateClockwise(grey, 90);
+      OrientationDetector.Axis b = OrientationDetector.axisAndSkew(sideways, 150);
+      assertThat(b.orientation()).isEqualTo(OrientationDetector.axis(sideways, 150)).isEqualTo(90);
+      assertThat(b.skew()).as("no skew for a page still to be turned").isNull();
+    }
+  }
+
+  @Test
+  void textLinesOfAStripAreFoundTopToBottom() {
+    BufferedImage img = paper(1240, 600);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.BLACK);
+    g.fillRect(400, 100, 440, 60); // a big title line, 10 mm high at 150 dpi
+    g.fillRect(100, 260, 1000, 25); // a body line
+    g.fillRect(100, 330, 3, 3); // a speck: not a line
+    g.dispose();
+    List<org.opencv.core.Rect> lines = PageLayout.textLines(Mats.grey(img), 150, 0, 600);
+    assertThat(lines).hasSize(2);
+    org.opencv.core.Rect title = lines.get(0);
+    assertThat(title.y).isBetween(96, 104);
+    assertThat(title.height).isBetween(56, 66);
+    assertThat(title.x).isBetween(396, 404);
+    assertThat(title.width).isBetween(436, 446);
+    assertThat(lines.get(1).y).isBetween(256, 264);
+    // Only the strip asked for.
+    assertThat(PageLayout.textLines(Mats.grey(img), 150, 200, 600)).hasSize(1);
+  }
+
+  @Test
   void textLineAxisTellsSidewaysPages() {
     Mat grey = Mats.grey(clean.image());
     assertThat(OrientationDetector.axis(grey, 150)).isZero();
@@ -145,6 +182,10 @@ class ImageProcessingTest {
       assertThat(b.orientation()).as("QR orientation").isEqualTo(o);
     }
     assertThat(BarcodeScanner.scan(Mats.grey(clean.image()))).isNull();
+    // A text page without a code is not scanned at full resolution.
+    assertThat(BarcodeScanner.lastPasses()).isEqualTo("third,half");
+    assertThat(BarcodeScanner.finderPatternsLikely(sep.image())).isTrue();
+    assertThat(BarcodeScanner.finderPatternsLikely(clean.image())).isFalse();
   }
 
   @Test

@@ -47,6 +47,24 @@ class PagePipelineTest {
   }
 
   @Test
+  void aLineOfInkIsCoveredOnlyWhenOcrLinesSpanMostOfIt() {
+    var band = new org.opencv.core.Rect(400, 100, 400, 60);
+    var beside =
+        new com.dossiercapture.ocr.engine.OcrLine(
+            "x", new com.dossiercapture.ocr.engine.Box(400, 170, 400, 40), 0.9, List.of());
+    var onIt =
+        new com.dossiercapture.ocr.engine.OcrLine(
+            "x", new com.dossiercapture.ocr.engine.Box(380, 105, 300, 50), 0.9, List.of());
+    var part =
+        new com.dossiercapture.ocr.engine.OcrLine(
+            "x", new com.dossiercapture.ocr.engine.Box(700, 100, 100, 60), 0.9, List.of());
+    assertThat(PagePipeline.covered(band, List.of())).isFalse();
+    assertThat(PagePipeline.covered(band, List.of(beside))).as("below the band").isFalse();
+    assertThat(PagePipeline.covered(band, List.of(part))).as("a quarter of it").isFalse();
+    assertThat(PagePipeline.covered(band, List.of(onIt))).isTrue();
+  }
+
+  @Test
   void separatorSheet() {
     PageAnalysis a = run("p00001.png");
     JsonNode t = truth.get("p00001.png");

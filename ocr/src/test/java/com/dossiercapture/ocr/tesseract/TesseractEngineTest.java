@@ -64,6 +64,31 @@ class TesseractEngineTest {
   }
 
   @Test
+  void aRegionOfAGreyImageGivesTheSameBytesAsTheColourConvertingPath() {
+    BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+    var raster = grey.getRaster();
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 40; x++) {
+        raster.setSample(x, y, 0, (x * 7 + y * 13) % 256);
+      }
+    }
+    BufferedImage region = grey.getSubimage(5, 7, 20, 11);
+    byte[] expected = new byte[20 * 11];
+    for (int y = 0; y < 11; y++) {
+      for (int x = 0; x < 20; x++) {
+        int rgb = region.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        expected[y * 20 + x] = (byte) ((299 * r + 587 * g + 114 * b) / 1000);
+      }
+    }
+    assertThat(TesseractEngine.greyBytes(region)).isEqualTo(expected);
+    // Mid greys come out lighter (Java's grey colour space), black and white stay.
+    assertThat(expected[0] & 0xff).isNotEqualTo((5 * 7 + 7 * 13) % 256);
+  }
+
+  @Test
   void latinWordsKeepTheirSpaces() {
     assertThat(TesseractEngine.needsSpace('a', 'b')).isTrue();
     assertThat(TesseractEngine.needsSpace('书', 'a')).isFalse();
