@@ -1,6 +1,7 @@
 package com.dossiercapture.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dossiercapture.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,6 +22,15 @@ class ArchitectureTest {
         .resideInAnyPackage("javafx..")
         .because("views stay thin: command line and processing work without a screen")
         .check(classes);
+  }
+
+  @Test
+  void theRulesSeeTheWholeApp() {
+    // The import found the command line, the window and the processing code, so the rules below
+    // check real classes rather than passing on an empty set.
+    assertThat(classes.contain(Main.class)).isTrue();
+    assertThat(classes.contain(com.dossiercapture.app.gui.WorkstationApp.class)).isTrue();
+    assertThat(classes.contain(com.dossiercapture.app.process.BatchProcessor.class)).isTrue();
   }
 
   @Test

@@ -202,17 +202,7 @@ public final class StagingStore implements AutoCloseable {
 
   /** All dossiers, newest first. */
   public List<Dossier> dossiers() {
-    return read(
-        c -> {
-          List<Dossier> out = new ArrayList<>();
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT * FROM dossier ORDER BY id DESC")) {
-            while (rs.next()) {
-              out.add(dossierOf(rs));
-            }
-          }
-          return out;
-        });
+    return read(c -> list(c, "SELECT * FROM dossier ORDER BY id DESC", StagingStore::dossierOf));
   }
 
   /** Starts a batch. */
@@ -251,17 +241,7 @@ public final class StagingStore implements AutoCloseable {
 
   /** All batches, newest first. */
   public List<Batch> batches() {
-    return read(
-        c -> {
-          List<Batch> out = new ArrayList<>();
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT * FROM batch ORDER BY id DESC")) {
-            while (rs.next()) {
-              out.add(batchOf(rs));
-            }
-          }
-          return out;
-        });
+    return read(c -> list(c, "SELECT * FROM batch ORDER BY id DESC", StagingStore::batchOf));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -805,17 +785,7 @@ public final class StagingStore implements AutoCloseable {
 
   /** The audit log, oldest first. */
   public List<AuditEntry> auditLog() {
-    return read(
-        c -> {
-          List<AuditEntry> out = new ArrayList<>();
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT * FROM audit_log ORDER BY seq")) {
-            while (rs.next()) {
-              out.add(auditEntryOf(rs));
-            }
-          }
-          return out;
-        });
+    return read(c -> list(c, "SELECT * FROM audit_log ORDER BY seq", StagingStore::auditEntryOf));
   }
 
   /** Recomputes the chain; returns one sentence per broken link (empty when intact). */
@@ -922,17 +892,7 @@ public final class StagingStore implements AutoCloseable {
 
   /** Incidents recorded by recovery and checks, newest first. */
   public List<Incident> incidents() {
-    return read(
-        c -> {
-          List<Incident> out = new ArrayList<>();
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT * FROM incident ORDER BY id DESC")) {
-            while (rs.next()) {
-              out.add(incidentOf(rs));
-            }
-          }
-          return out;
-        });
+    return read(c -> list(c, "SELECT * FROM incident ORDER BY id DESC", StagingStore::incidentOf));
   }
 
   private RecoveryReport recover() throws SQLException, IOException {
@@ -1322,6 +1282,25 @@ public final class StagingStore implements AutoCloseable {
         return rs.getInt(1);
       }
     }
+  }
+
+  /** Maps one result row. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /** Every row of a query without parameters, mapped. */
+  private static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+    }
+    return out;
   }
 
   private static int count(Connection c, String sql) throws SQLException {
