@@ -153,7 +153,32 @@ final class Migrations {
                 kind TEXT NOT NULL,
                 page_id INTEGER,
                 path TEXT,
-                detail TEXT NOT NULL)"""));
+                detail TEXT NOT NULL)"""),
+          // V2: operator edits (display order, rotation), archivists' corrections, classifier
+          // models versioned in the store.
+          List.of(
+              "ALTER TABLE page ADD COLUMN position REAL",
+              "ALTER TABLE page ADD COLUMN rotation INTEGER NOT NULL DEFAULT 0"
+                  + " CHECK (rotation IN (0, 90, 180, 270))",
+              """
+              CREATE TABLE correction(
+                id INTEGER PRIMARY KEY,
+                page_id INTEGER NOT NULL REFERENCES page(id),
+                field TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                actor TEXT NOT NULL,
+                at TEXT NOT NULL)""",
+              "CREATE INDEX correction_page ON correction(page_id)",
+              """
+              CREATE TABLE classifier_model(
+                version INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                bytes BLOB NOT NULL,
+                training_pages INTEGER NOT NULL,
+                metrics_json TEXT,
+                actor TEXT NOT NULL,
+                created_at TEXT NOT NULL)"""));
 
   /** The schema version this build writes. */
   static int latest() {

@@ -8,6 +8,10 @@ import java.time.Instant;
  *
  * @param status acquired, processed or failed (pipeline progress)
  * @param state active, deleted, replaced or damaged (pages are marked, never removed)
+ * @param position display order within the batch (pages sort by it; starts as {@code seq})
+ * @param rotation quarter turns clockwise the operator asked for, in degrees (0, 90, 180, 270); the
+ *     original file is never changed
+ * @param replacedBy the page that replaced this one, when {@code state} is replaced
  */
 public record Page(
     long id,
@@ -25,7 +29,10 @@ public record Page(
     String source,
     String status,
     String state,
-    Instant acquiredAt) {
+    Instant acquiredAt,
+    double position,
+    int rotation,
+    Long replacedBy) {
 
   public boolean isActive() {
     return "active".equals(state);

@@ -362,7 +362,8 @@ public final class StagingStore implements AutoCloseable {
         c -> {
           List<Page> out = new ArrayList<>();
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT * FROM page WHERE batch_id = ? ORDER BY seq")) {
+              c.prepareStatement(
+                  "SELECT * FROM page WHERE batch_id = ? ORDER BY coalesce(position, seq), seq")) {
             ps.setLong(1, batchId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -436,6 +437,243 @@ public final class StagingStore implements AutoCloseable {
   /** Restores a page marked deleted. */
   public void restore(long pageId, String actor) {
     setPageState(pageId, "active", actor, "page.restore", null);
+  }
+
+  /**
+   * Puts the pages of a batch in the given display order (operator drag-and-drop, a page inserted
+   * at a position). Every page of the batch must appear exactly once; originals are untouched.
+   *
+   * @throws StoreException INVALID when the list is not a permutation of the batch's pages
+   */
+  public void reorder(long batchId, List<Long> pageIdsInOrder, String actor) {
+    tx(
+        c -> {
+          List<Long> existing = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT id FROM page WHERE batch_id = ?")) {
+            ps.setLong(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                existing.add(rs.getLong(1));
+              }
+            }
+          }
+          if (existing.size() != pageIdsInOrder.size()
+              || !new java.util.HashSet<>(existing)
+                  .equals(new java.util.HashSet<>(pageIdsInOrder))) {
+            throw new StoreException(
+                StoreException.Kind.INVALID,
+                "a new order must name each of the batch's "
+                    + existing.size()
+                    + " pages exactly once");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE page SET position = ? WHERE id = ?")) {
+            for (int i = 0; i < pageIdsInOrder.size(); i++) {
+              ps.setDouble(1, i + 1);
+              ps.setLong(2, pageIdsInOrder.get(i));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          audit(c, actor, "batch.reorder", "batch", Long.toString(batchId), null);
+          return null;
+        });
+  }
+
+  /**
+   * Replaces a page by another page of the same batch (a rescan): the new page takes the old one's
+   * place in the order; the old one stays, marked replaced and pointing at its replacement.
+   */
+  public void replacePage(long oldPageId, long newPageId, String actor) {
+    tx(
+        c -> {
+          Page old = page(c, oldPageId);
+          Page neu = page(c, newPageId);
+          if (old.batchId() != neu.batchId() || oldPageId == newPageId) {
+            throw new StoreException(
+                StoreException.Kind.INVALID,
+                "a page can only be replaced by another page of the same batch");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE page SET state = 'replaced', replaced_by = ? WHERE id = ?")) {
+            ps.setLong(1, newPageId);
+            ps.setLong(2, oldPageId);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE page SET position = ? WHERE id = ?")) {
+            ps.setDouble(1, old.position());
+            ps.setLong(2, newPageId);
+            ps.executeUpdate();
+          }
+          audit(
+              c,
+              actor,
+              "page.replace",
+              "page",
+              Long.toString(oldPageId),
+              "replaced by page " + newPageId);
+          return null;
+        });
+  }
+
+  /**
+   * Records the rotation an operator asked for (degrees clockwise: 0, 90, 180 or 270). The original
+   * file is not changed; viewers and exports apply it.
+   */
+  public void rotatePage(long pageId, int degrees, String actor) {
+    int d = Math.floorMod(degrees, 360);
+    if (d % 90 != 0) {
+      throw new StoreException(
+          StoreException.Kind.INVALID, "a page turns by quarter turns, not " + degrees + "°");
+    }
+    tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE page SET rotation = ? WHERE id = ?")) {
+            ps.setInt(1, d);
+            ps.setLong(2, pageId);
+            if (ps.executeUpdate() == 0) {
+              throw new StoreException(StoreException.Kind.NOT_FOUND, "no page " + pageId);
+            }
+          }
+          audit(c, actor, "page.rotate", "page", Long.toString(pageId), d + "°");
+          return null;
+        });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Corrections and classifier models
+
+  /**
+   * Records an archivist's correction of a page (document type, document start, blank, case
+   * number...). Kept for classifier retraining and written to the audit log in the same
+   * transaction.
+   *
+   * @param field what was corrected, e.g. {@code docType}, {@code documentStart}, {@code blank},
+   *     {@code caseNumber}
+   */
+  public Correction recordCorrection(
+      long pageId, String field, String oldValue, String newValue, String actor) {
+    return tx(
+        c -> {
+          page(c, pageId);
+          String now = Instant.now().toString();
+          long id;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO correction(page_id, field, old_value, new_value, actor, at)"
+                      + " VALUES (?,?,?,?,?,?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, pageId);
+            ps.setString(2, field);
+            ps.setString(3, oldValue);
+            ps.setString(4, newValue);
+            ps.setString(5, actor);
+            ps.setString(6, now);
+            ps.executeUpdate();
+            id = generatedKey(ps);
+          }
+          audit(
+              c,
+              actor,
+              "page.correct",
+              "page",
+              Long.toString(pageId),
+              field + ": " + oldValue + " → " + newValue);
+          return new Correction(id, pageId, field, oldValue, newValue, actor, Instant.parse(now));
+        });
+  }
+
+  /** All corrections, oldest first. */
+  public List<Correction> corrections() {
+    return read(c -> list(c, "SELECT * FROM correction ORDER BY id", StagingStore::correctionOf));
+  }
+
+  /**
+   * Stores a trained classifier model as the next version.
+   *
+   * @return the new version number (1 for the first model)
+   */
+  public ClassifierModel saveClassifierModel(
+      byte[] bytes, int trainingPages, String metricsJson, String actor) {
+    return tx(
+        c -> {
+          int version = count(c, "SELECT coalesce(max(version), 0) + 1 FROM classifier_model");
+          String now = Instant.now().toString();
+          String sha = sha256(bytes);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO classifier_model(version, sha256, bytes, training_pages,"
+                      + " metrics_json, actor, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setInt(1, version);
+            ps.setString(2, sha);
+            ps.setBytes(3, bytes);
+            ps.setInt(4, trainingPages);
+            ps.setString(5, metricsJson);
+            ps.setString(6, actor);
+            ps.setString(7, now);
+            ps.executeUpdate();
+          }
+          audit(
+              c,
+              actor,
+              "classifier.save",
+              "classifier_model",
+              Integer.toString(version),
+              trainingPages + " pages, sha256 " + sha);
+          return new ClassifierModel(
+              version, sha, bytes.clone(), trainingPages, metricsJson, actor, Instant.parse(now));
+        });
+  }
+
+  /**
+   * The newest classifier model, hash-checked.
+   *
+   * @throws StoreException DAMAGED_PAGE when the stored bytes no longer match their hash
+   */
+  public Optional<ClassifierModel> latestClassifierModel() {
+    List<ClassifierModel> models =
+        read(
+            c ->
+                list(
+                    c,
+                    "SELECT * FROM classifier_model ORDER BY version DESC LIMIT 1",
+                    StagingStore::classifierModelOf));
+    if (models.isEmpty()) {
+      return Optional.empty();
+    }
+    ClassifierModel m = models.get(0);
+    if (!sha256(m.bytes()).equals(m.sha256())) {
+      throw new StoreException(
+          StoreException.Kind.DAMAGED_PAGE,
+          "classifier model version " + m.version() + " has changed since it was saved");
+    }
+    return Optional.of(m);
+  }
+
+  private static Correction correctionOf(ResultSet rs) throws SQLException {
+    return new Correction(
+        rs.getLong("id"),
+        rs.getLong("page_id"),
+        rs.getString("field"),
+        rs.getString("old_value"),
+        rs.getString("new_value"),
+        rs.getString("actor"),
+        Instant.parse(rs.getString("at")));
+  }
+
+  private static ClassifierModel classifierModelOf(ResultSet rs) throws SQLException {
+    return new ClassifierModel(
+        rs.getInt("version"),
+        rs.getString("sha256"),
+        rs.getBytes("bytes"),
+        rs.getInt("training_pages"),
+        rs.getString("metrics_json"),
+        rs.getString("actor"),
+        Instant.parse(rs.getString("created_at")));
   }
 
   private void setPageState(long pageId, String state, String actor, String action, String why) {
@@ -1409,7 +1647,10 @@ public final class StagingStore implements AutoCloseable {
         rs.getString("source"),
         rs.getString("status"),
         rs.getString("state"),
-        Instant.parse(rs.getString("acquired_at")));
+        Instant.parse(rs.getString("acquired_at")),
+        rs.getObject("position") == null ? rs.getInt("seq") : rs.getDouble("position"),
+        rs.getInt("rotation"),
+        rs.getObject("replaced_by") == null ? null : rs.getLong("replaced_by"));
   }
 
   static AuditEntry auditEntryOf(ResultSet rs) throws SQLException {
