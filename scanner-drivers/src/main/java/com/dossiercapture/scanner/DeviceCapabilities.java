@@ -26,7 +26,8 @@ public record DeviceCapabilities(
     double maxWidthMm,
     double maxHeightMm,
     boolean brightnessContrast,
-    List<String> backendOptionNames) {
+    List<String> backendOptionNames)
+    implements java.io.Serializable {
 
   public DeviceCapabilities {
     sources = Set.copyOf(sources);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param test true for test/simulated devices (SANE test backend, simulated ADF)
  */
 public record DeviceInfo(
-    String id, String driverId, String name, String vendor, String model, boolean test) {
+    String id, String driverId, String name, String vendor, String model, boolean test)
+    implements java.io.Serializable {
 
   public DeviceInfo {
     Objects.requireNonNull(id, "id");

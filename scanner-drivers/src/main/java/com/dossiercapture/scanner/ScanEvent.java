@@ -3,7 +3,7 @@ package com.dossiercapture.scanner;
 import com.dossiercapture.domain.Side;
 
 /** Progress and fault notifications from a scan session (no JavaFX types; any thread may relay). */
-public sealed interface ScanEvent {
+public sealed interface ScanEvent extends java.io.Serializable {
 
   /** The device started a page (paper is moving). */
   record PageStarted(int pageIndex, int sheet, Side side) implements ScanEvent {}

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param resumable whether the session can continue once the operator cleared the fault
  * @param detail the backend's own words (status name, condition code), for logs and support
  */
-public record ScanFault(
-    FaultKind kind, int pagesDeliveredBefore, boolean resumable, String detail) {
+public record ScanFault(FaultKind kind, int pagesDeliveredBefore, boolean resumable, String detail)
+    implements java.io.Serializable {
 
   public ScanFault {
     Objects.requireNonNull(kind, "kind");

@@ -27,7 +27,8 @@ public record ScanOptions(
     int brightness,
     int contrast,
     int maxPages,
-    Map<String, String> backendOptions) {
+    Map<String, String> backendOptions)
+    implements java.io.Serializable {
 
   public ScanOptions {
     Objects.requireNonNull(source, "source");

@@ -9,7 +9,8 @@ import java.util.List;
  * @param end why it ended
  * @param faults the faults raised during the session, in order
  */
-public record ScanResult(int pagesDelivered, End end, List<ScanFault> faults) {
+public record ScanResult(int pagesDelivered, End end, List<ScanFault> faults)
+    implements java.io.Serializable {
 
   public ScanResult {
     faults = List.copyOf(faults);

@@ -55,9 +55,21 @@ public final class DriverBenchmark {
       System.out.println("SANE: skipped, " + e.getMessage());
       return;
     }
-    SaneDriver driver =
-        new SaneDriver(
-            rt, rt.library(), SaneSetup.testOnly(Files.createTempDirectory("dc-bench-sane-")));
+    java.nio.file.Path config = Files.createTempDirectory("dc-bench-sane-");
+    saneRun("in process", new SaneDriver(rt, rt.library(), SaneSetup.testOnly(config)), sessions);
+    com.dossiercapture.scanner.sane.IsolatedSaneDriver isolated =
+        new com.dossiercapture.scanner.sane.IsolatedSaneDriver(
+            "test:" + config, java.time.Duration.ofSeconds(60));
+    try {
+      saneRun("SANE host process (default)", isolated, sessions);
+    } finally {
+      isolated.shutdown();
+    }
+  }
+
+  private static void saneRun(
+      String label, com.dossiercapture.scanner.ScannerDriver driver, int sessions)
+      throws Exception {
     DeviceInfo dev =
         driver.devices(DiscoveryOptions.withTestDevices()).stream()
             .filter(d -> d.localId().equals("test:0"))
@@ -90,9 +102,9 @@ public final class DriverBenchmark {
     }
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(
-        "SANE test backend, A4 300 dpi grey (%dx%d), driver only: %d pages in %.2f s = %.0f"
-            + " pages/min (%.1f ms/page)%n",
-        size[0], size[1], pages[0], s, pages[0] / s * 60, s * 1000 / pages[0]);
+        "SANE test backend %s, A4 300 dpi grey (%dx%d), driver only: %d pages in %.2f s ="
+            + " %.0f pages/min (%.1f ms/page)%n",
+        label, size[0], size[1], pages[0], s, pages[0] / s * 60, s * 1000 / pages[0]);
   }
 
   private static void simulated(int sheets) throws Exception {

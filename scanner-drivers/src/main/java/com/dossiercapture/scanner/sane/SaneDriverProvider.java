@@ -36,6 +36,11 @@ public final class SaneDriverProvider implements ScannerDriverProvider {
 
   @Override
   public ScannerDriver create() {
+    // libsane runs in a child process unless asked otherwise (ADR 0009): a wedged or crashing
+    // backend must not take the workstation down.
+    if (!"false".equals(System.getProperty(IsolatedSaneDriver.ISOLATED_PROPERTY))) {
+      return IsolatedSaneDriver.system();
+    }
     try {
       return SaneDriver.system();
     } catch (SaneException e) {
