@@ -141,6 +141,120 @@ public final class Documents {
         });
   }
 
+  /**
+   * A document as a regrouping wants it: a catalogue type, its title and date, its pages in order.
+   */
+  public record Group(String docType, String title, LocalDate date, List<Long> pageIds) {
+    public Group {
+      pageIds = List.copyOf(pageIds);
+    }
+  }
+
+  /**
+   * Replaces the documents of a dossier by the given grouping of its pages, in one transaction (an
+   * archivist split, merged, retyped or blanked pages). Audited as one {@code document.regroup}.
+   *
+   * @throws StoreException INVALID for an unknown type, an empty group, a page listed twice, a page
+   *     that is not active or that belongs to a document of another dossier; nothing changes then
+   */
+  public List<DossierDocument> regroup(long dossierId, List<Group> groups, String actor) {
+    for (Group g : groups) {
+      if (g.docType() == null || catalogue.entry(g.docType()).isEmpty()) {
+        throw new StoreException(
+            StoreException.Kind.INVALID,
+            "'" + g.docType() + "' is not a document type of the catalogue " + catalogue.name());
+      }
+      if (g.pageIds().isEmpty()) {
+        throw new StoreException(StoreException.Kind.INVALID, "a document needs pages");
+      }
+    }
+    return store.tx(
+        c -> {
+          requireDossier(c, dossierId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM document_page WHERE document_id IN"
+                      + " (SELECT id FROM document WHERE dossier_id = ?)")) {
+            ps.setLong(1, dossierId);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM document WHERE dossier_id = ?")) {
+            ps.setLong(1, dossierId);
+            ps.executeUpdate();
+          }
+          Set<Long> seen = new HashSet<>();
+          String now = Instant.now().toString();
+          for (Group g : groups) {
+            long id;
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO document(dossier_id, doc_type, title, doc_date, ordinal,"
+                        + " created_at) VALUES (?,?,?,?,0,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+              ps.setLong(1, dossierId);
+              ps.setString(2, g.docType());
+              ps.setString(3, g.title());
+              ps.setString(4, g.date() == null ? null : g.date().toString());
+              ps.setString(5, now);
+              ps.executeUpdate();
+              try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+              }
+            }
+            int ordinal = 0;
+            for (long pageId : g.pageIds()) {
+              Page p = StagingStore.page(c, pageId);
+              if (!seen.add(pageId)) {
+                throw new StoreException(
+                    StoreException.Kind.INVALID, "page " + pageId + " is listed twice");
+              }
+              if (!p.isActive()) {
+                throw new StoreException(
+                    StoreException.Kind.INVALID,
+                    "page "
+                        + p.seq()
+                        + " of batch "
+                        + p.batchId()
+                        + " is "
+                        + p.state()
+                        + " and cannot be put into a document");
+              }
+              Optional<Long> owner = documentOf(c, pageId);
+              if (owner.isPresent()) {
+                throw new StoreException(
+                    StoreException.Kind.INVALID,
+                    "page "
+                        + p.seq()
+                        + " of batch "
+                        + p.batchId()
+                        + " already belongs to document "
+                        + owner.get()
+                        + " of another dossier");
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO document_page(document_id, page_id, ordinal) VALUES (?,?,?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, pageId);
+                ps.setInt(3, ++ordinal);
+                ps.executeUpdate();
+              }
+            }
+          }
+          renumber(c, dossierId);
+          StagingStore.audit(
+              c,
+              actor,
+              "document.regroup",
+              "dossier",
+              Long.toString(dossierId),
+              groups.size() + " document(s), " + seen.size() + " page(s)");
+          return list(c, dossierId);
+        });
+  }
+
   /** The documents of a dossier in catalogue order. */
   public List<DossierDocument> list(long dossierId) {
     return store.read(c -> list(c, dossierId));

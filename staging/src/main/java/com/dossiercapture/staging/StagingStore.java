@@ -593,6 +593,52 @@ public final class StagingStore implements AutoCloseable {
   }
 
   /**
+   * Marks a processed page as checked by an archivist (or not), audited. Saving a new result
+   * ({@link #saveResult}) clears the mark: a page the pipeline processed again must be checked
+   * again.
+   *
+   * @throws StoreException NOT_FOUND when the page has no result yet
+   */
+  public void markReviewed(long pageId, boolean reviewed, String actor) {
+    tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE page_result SET reviewed = ?, updated_at = ? WHERE page_id = ?")) {
+            ps.setInt(1, reviewed ? 1 : 0);
+            ps.setString(2, Instant.now().toString());
+            ps.setLong(3, pageId);
+            if (ps.executeUpdate() == 0) {
+              throw new StoreException(
+                  StoreException.Kind.NOT_FOUND, "page " + pageId + " has no result to review");
+            }
+          }
+          audit(
+              c,
+              actor,
+              reviewed ? "page.review" : "page.unreview",
+              "page",
+              Long.toString(pageId),
+              null);
+          return null;
+        });
+  }
+
+  /** Whether an archivist has marked the page's result as checked. */
+  public boolean isReviewed(long pageId) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT reviewed FROM page_result WHERE page_id = ?")) {
+            ps.setLong(1, pageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getInt(1) != 0;
+            }
+          }
+        });
+  }
+
+  /**
    * Stores a trained classifier model as the next version.
    *
    * @return the new version number (1 for the first model)
