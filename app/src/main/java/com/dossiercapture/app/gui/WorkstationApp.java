@@ -1,6 +1,9 @@
 package com.dossiercapture.app.gui;
 
+import com.dossiercapture.app.gui.scan.ScanModel;
+import com.dossiercapture.app.gui.scan.ScanStation;
 import com.dossiercapture.app.i18n.Messages;
+import com.dossiercapture.app.process.Pipelines;
 import com.dossiercapture.staging.StagingStore;
 import com.dossiercapture.staging.StoreException;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ public final class WorkstationApp extends Application {
   private static volatile java.net.URI central;
   private WorkstationModel model;
   private WorkstationView view;
+  private ScanStation scan;
+  private MainWindow window;
 
   /**
    * Starts the JavaFX application on that store, syncing to {@code centralSystem} (or not at all
@@ -56,16 +61,42 @@ public final class WorkstationApp extends Application {
       Platform.exit();
       return;
     }
+    Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     model = new WorkstationModel(store, central);
     view = new WorkstationView(model, stage);
-    Scene scene = new Scene(view.root(), 1280, 800);
+    int cores = Runtime.getRuntime().availableProcessors();
+    scan =
+        new ScanStation(
+            store,
+            new ScanModel.Settings(
+                Pipelines.analyzers(),
+                Pipelines.boundaries(),
+                Math.max(1, cores - 1), // one core stays free for acquisition and the window
+                System.getProperty("user.name", "operator"),
+                true));
+    window =
+        new MainWindow(
+            stage, view, scan, new WindowState(WindowState.defaultFile()), model::refreshBatches);
+    double[] size = window.sceneSize();
+    Scene scene = new Scene(window.root(), size[0], size[1]);
     stage.setTitle(TITLE);
     stage.setScene(scene);
+    window.restore();
+    stage.setOnHiding(e -> window.save());
     stage.show();
     model.refreshBatches();
     if (store.batches().isEmpty()) {
       WorkstationModel.sampleBatch().ifPresent(view::importFolder);
     }
+  }
+
+  ScanStation scanStation() {
+    return scan;
+  }
+
+  MainWindow window() {
+    return window;
   }
 
   WorkstationView view() {
@@ -78,6 +109,12 @@ public final class WorkstationApp extends Application {
 
   @Override
   public void stop() {
+    if (window != null) {
+      window.save();
+    }
+    if (scan != null) {
+      scan.close();
+    }
     if (model != null) {
       model.close();
     }

@@ -62,6 +62,10 @@ public final class WorkstationModel implements AutoCloseable {
   private final SyncService sync;
   private final AtomicReference<SyncStatus> latestSync = new AtomicReference<>();
   private final Timeline syncBridge;
+  private final java.util.Set<BatchProcessor> imports =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<Thread> importThreads =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param central the central case system to sync approved dossiers to, or {@code null} to work
@@ -213,6 +217,9 @@ public final class WorkstationModel implements AutoCloseable {
 
   /** Reloads the batch list (and the status line) from the store. */
   public void refreshBatches() {
+    if (background.isShutdown()) {
+      return; // an import that ended while the window closed
+    }
     background.execute(
         () -> {
           List<Batch> list = store.batches();
@@ -278,20 +285,26 @@ public final class WorkstationModel implements AutoCloseable {
                     Runtime.getRuntime().availableProcessors(),
                     Pipelines.analyzers(),
                     Pipelines.boundaries());
-            return p.run(
-                folder,
-                batch.id(),
-                new Intake(ImageProbe.Limits.DEFAULT),
-                r -> {
-                  int n = done.incrementAndGet();
-                  updateProgress(Math.min(n, total), Math.max(total, n));
-                  updateMessage(r.fields().get("source").toString());
-                });
+            imports.add(p);
+            try {
+              return p.run(
+                  folder,
+                  batch.id(),
+                  new Intake(ImageProbe.Limits.DEFAULT),
+                  r -> {
+                    int n = done.incrementAndGet();
+                    updateProgress(Math.min(n, total), Math.max(total, n));
+                    updateMessage(r.fields().get("source").toString());
+                  });
+            } finally {
+              imports.remove(p);
+              importThreads.remove(Thread.currentThread());
+            }
           }
         };
     task.setOnSucceeded(e -> refreshBatches());
     task.setOnFailed(e -> refreshBatches());
-    Thread.ofPlatform().daemon().name("import").start(task);
+    importThreads.add(Thread.ofPlatform().daemon().name("import").start(task));
     return task;
   }
 
@@ -326,6 +339,16 @@ public final class WorkstationModel implements AutoCloseable {
 
   @Override
   public void close() {
+    // An import still running stops after the pages in flight (the rest of its folder is not
+    // staged) before the store closes under it.
+    imports.forEach(BatchProcessor::cancel);
+    for (Thread t : List.copyOf(importThreads)) {
+      try {
+        t.join(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (syncBridge != null) {
       syncBridge.stop();
     }
