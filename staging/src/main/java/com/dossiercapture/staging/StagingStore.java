@@ -544,6 +544,31 @@ public final class StagingStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Marks a batch submitted: the operator has finished scanning it (sheet count checked) and hands
+   * it on for verification. Only a batch still being scanned can be submitted.
+   *
+   * @param note what the audit log should say, e.g. the sheet count check, or {@code null}
+   * @throws StoreException INVALID when the batch was already submitted or closed
+   */
+  public Batch submitBatch(long batchId, String actor, String note) {
+    return tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE batch SET status = 'submitted' WHERE id = ? AND status = 'scanning'")) {
+            ps.setLong(1, batchId);
+            if (ps.executeUpdate() == 0) {
+              throw new StoreException(
+                  StoreException.Kind.INVALID,
+                  "batch " + batchId + " is not being scanned: it cannot be submitted again");
+            }
+          }
+          audit(c, actor, "batch.submit", "batch", Long.toString(batchId), note);
+          return batch(c, batchId);
+        });
+  }
+
   // -------------------------------------------------------------------------------------------
   // Corrections and classifier models
 

@@ -1,6 +1,10 @@
 package com.dossiercapture.app.gui;
 
+import com.dossiercapture.app.gui.review.ReviewStation;
+import com.dossiercapture.app.gui.scan.ScanModel;
+import com.dossiercapture.app.gui.scan.ScanStation;
 import com.dossiercapture.app.i18n.Messages;
+import com.dossiercapture.app.process.Pipelines;
 import com.dossiercapture.staging.StagingStore;
 import com.dossiercapture.staging.StoreException;
 import java.nio.file.Path;
@@ -24,6 +28,14 @@ public final class WorkstationApp extends Application {
   private static volatile java.net.URI central;
   private WorkstationModel model;
   private WorkstationView view;
+  private ScanStation scan;
+  private ReviewStation review;
+  private MainWindow window;
+
+  /** The review station's store reads and writes, off the FX thread, one at a time. */
+  private final java.util.concurrent.ExecutorService reviewIo =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("review-io").factory());
 
   /**
    * Starts the JavaFX application on that store, syncing to {@code centralSystem} (or not at all
@@ -56,16 +68,48 @@ public final class WorkstationApp extends Application {
       Platform.exit();
       return;
     }
+    Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     model = new WorkstationModel(store, central);
     view = new WorkstationView(model, stage);
-    Scene scene = new Scene(view.root(), 1280, 800);
+    int cores = Runtime.getRuntime().availableProcessors();
+    scan =
+        new ScanStation(
+            store,
+            new ScanModel.Settings(
+                Pipelines.analyzers(),
+                Pipelines.boundaries(),
+                Math.max(1, cores - 1), // one core stays free for acquisition and the window
+                System.getProperty("user.name", "operator"),
+                true));
+    review = new ReviewStation(store, reviewIo, System.getProperty("user.name", "archivist"));
+    window =
+        new MainWindow(
+            stage,
+            view,
+            scan,
+            review,
+            new WindowState(WindowState.defaultFile()),
+            model::refreshBatches);
+    double[] size = window.sceneSize();
+    Scene scene = new Scene(window.root(), size[0], size[1]);
     stage.setTitle(TITLE);
     stage.setScene(scene);
+    window.restore();
+    stage.setOnHiding(e -> window.save());
     stage.show();
     model.refreshBatches();
     if (store.batches().isEmpty()) {
       WorkstationModel.sampleBatch().ifPresent(view::importFolder);
     }
+  }
+
+  ScanStation scanStation() {
+    return scan;
+  }
+
+  MainWindow window() {
+    return window;
   }
 
   WorkstationView view() {
@@ -78,6 +122,13 @@ public final class WorkstationApp extends Application {
 
   @Override
   public void stop() {
+    if (window != null) {
+      window.save();
+    }
+    reviewIo.shutdown();
+    if (scan != null) {
+      scan.close();
+    }
     if (model != null) {
       model.close();
     }

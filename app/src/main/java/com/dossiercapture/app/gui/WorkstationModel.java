@@ -62,6 +62,10 @@ public final class WorkstationModel implements AutoCloseable {
   private final SyncService sync;
   private final AtomicReference<SyncStatus> latestSync = new AtomicReference<>();
   private final Timeline syncBridge;
+  private final java.util.Set<BatchProcessor> imports =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<Thread> importThreads =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param central the central case system to sync approved dossiers to, or {@code null} to work
@@ -135,7 +139,7 @@ public final class WorkstationModel implements AutoCloseable {
    */
   public void exportBatch(
       Batch batch, Path folder, String actor, java.util.function.Consumer<String> onFx) {
-    background.execute(
+    inBackground(
         () -> {
           List<String> lines = new java.util.ArrayList<>();
           var exporter = new com.dossiercapture.staging.export.ArchivalPdfExporter(store);
@@ -163,7 +167,7 @@ public final class WorkstationModel implements AutoCloseable {
    * in the background and wakes the sync up. Reports how many were approved, and why any was not.
    */
   public void approveBatch(Batch batch, String actor, java.util.function.Consumer<String> onFx) {
-    background.execute(
+    inBackground(
         () -> {
           var approval = new Approval(store);
           int approved = 0;
@@ -211,9 +215,21 @@ public final class WorkstationModel implements AutoCloseable {
     return status.getReadOnlyProperty();
   }
 
+  /**
+   * Runs store work off the FX thread; dropped once the window has closed (a result that arrives
+   * from an earlier task during shutdown must not reach a closed store).
+   */
+  private void inBackground(Runnable work) {
+    try {
+      background.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the model is closed
+    }
+  }
+
   /** Reloads the batch list (and the status line) from the store. */
   public void refreshBatches() {
-    background.execute(
+    inBackground(
         () -> {
           List<Batch> list = store.batches();
           String s = statusLine();
@@ -231,7 +247,7 @@ public final class WorkstationModel implements AutoCloseable {
       pages.clear();
       return;
     }
-    background.execute(
+    inBackground(
         () -> {
           List<PageRow> rows =
               store.pages(batch.id()).stream()
@@ -246,7 +262,7 @@ public final class WorkstationModel implements AutoCloseable {
       Page page,
       java.util.function.Consumer<Image> onFx,
       java.util.function.Consumer<String> onError) {
-    background.execute(
+    inBackground(
         () -> {
           try {
             var img =
@@ -278,20 +294,26 @@ public final class WorkstationModel implements AutoCloseable {
                     Runtime.getRuntime().availableProcessors(),
                     Pipelines.analyzers(),
                     Pipelines.boundaries());
-            return p.run(
-                folder,
-                batch.id(),
-                new Intake(ImageProbe.Limits.DEFAULT),
-                r -> {
-                  int n = done.incrementAndGet();
-                  updateProgress(Math.min(n, total), Math.max(total, n));
-                  updateMessage(r.fields().get("source").toString());
-                });
+            imports.add(p);
+            try {
+              return p.run(
+                  folder,
+                  batch.id(),
+                  new Intake(ImageProbe.Limits.DEFAULT),
+                  r -> {
+                    int n = done.incrementAndGet();
+                    updateProgress(Math.min(n, total), Math.max(total, n));
+                    updateMessage(r.fields().get("source").toString());
+                  });
+            } finally {
+              imports.remove(p);
+              importThreads.remove(Thread.currentThread());
+            }
           }
         };
     task.setOnSucceeded(e -> refreshBatches());
     task.setOnFailed(e -> refreshBatches());
-    Thread.ofPlatform().daemon().name("import").start(task);
+    importThreads.add(Thread.ofPlatform().daemon().name("import").start(task));
     return task;
   }
 
@@ -326,6 +348,16 @@ public final class WorkstationModel implements AutoCloseable {
 
   @Override
   public void close() {
+    // An import still running stops after the pages in flight (the rest of its folder is not
+    // staged) before the store closes under it.
+    imports.forEach(BatchProcessor::cancel);
+    for (Thread t : List.copyOf(importThreads)) {
+      try {
+        t.join(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (syncBridge != null) {
       syncBridge.stop();
     }

@@ -49,6 +49,9 @@ public final class WorkstationView {
   private final Label previewMessage = new Label();
   private final ProgressBar progress = new ProgressBar(0);
   private final Label progressText = new Label();
+  private final java.util.Map<KeyCombination, Runnable> shortcuts = new java.util.LinkedHashMap<>();
+  private javafx.scene.Node statusBar;
+  private SplitPane split;
 
   public WorkstationView(WorkstationModel model, Stage stage) {
     this.model = model;
@@ -63,15 +66,24 @@ public final class WorkstationView {
   private void build() {
     Button importButton = new Button(Messages.get("gui.import"));
     importButton.setId("importButton");
+    importButton.setGraphic(
+        new org.kordamp.ikonli.javafx.FontIcon(
+            org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_DOWNLOAD));
     importButton.setTooltip(new Tooltip(Messages.get("gui.import.tooltip")));
     importButton.setOnAction(e -> chooseAndImport());
     Button checkButton = new Button(Messages.get("gui.check"));
     checkButton.setId("checkButton");
+    checkButton.setGraphic(
+        new org.kordamp.ikonli.javafx.FontIcon(
+            org.kordamp.ikonli.materialdesign2.MaterialDesignS.SHIELD_CHECK_OUTLINE));
     checkButton.setOnAction(e -> checkStore());
     progress.setVisible(false);
     progress.setPrefWidth(240);
     Button approveButton = new Button(Messages.get("gui.approve"));
     approveButton.setId("approveButton");
+    approveButton.setGraphic(
+        new org.kordamp.ikonli.javafx.FontIcon(
+            org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHECK_DECAGRAM_OUTLINE));
     approveButton.setTooltip(new Tooltip(Messages.get("gui.approve.tooltip")));
     approveButton.setOnAction(e -> approveSelectedBatch());
     approveButton
@@ -79,6 +91,9 @@ public final class WorkstationView {
         .bind(batchList.getSelectionModel().selectedItemProperty().isNull());
     Button exportButton = new Button(Messages.get("gui.export"));
     exportButton.setId("exportButton");
+    exportButton.setGraphic(
+        new org.kordamp.ikonli.javafx.FontIcon(
+            org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILE_PDF_BOX));
     exportButton.setTooltip(new Tooltip(Messages.get("gui.export.tooltip")));
     exportButton.setOnAction(e -> exportSelectedBatch());
     exportButton
@@ -163,29 +178,40 @@ public final class WorkstationView {
     root.setTop(toolbar);
     root.setLeft(batchList);
     root.setCenter(center);
-    root.setBottom(statusBar);
+    this.statusBar = statusBar;
+    this.split = center;
 
-    root.sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
-                        this::chooseAndImport);
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                        this::approveSelectedBatch);
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                        this::exportSelectedBatch);
-              }
-            });
+    shortcuts.put(
+        new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::chooseAndImport);
+    shortcuts.put(
+        new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+        this::approveSelectedBatch);
+    shortcuts.put(
+        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportSelectedBatch);
+  }
+
+  /**
+   * Runs this view's shortcut for a key press (Ctrl+I import, Ctrl+Enter approve, Ctrl+E export);
+   * the main window calls it while the batch view is shown.
+   */
+  public boolean handleKey(javafx.scene.input.KeyEvent e) {
+    for (var entry : shortcuts.entrySet()) {
+      if (entry.getKey().match(e)) {
+        entry.getValue().run();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The status line (store, central system), which the main window shows under every station. */
+  public javafx.scene.Node statusBar() {
+    return statusBar;
+  }
+
+  /** The divider between the page table and the preview (remembered by the window). */
+  public SplitPane split() {
+    return split;
   }
 
   private static <T> TableColumn<WorkstationModel.PageRow, T> column(

@@ -76,6 +76,32 @@ public final class BatchProcessor {
   /** Processes every page of the folder into the batch. */
   public Summary run(Path inputDir, long batchId, Intake intake, Listener listener)
       throws Exception {
+    return run(batchId, true, listener, (staging, staged) -> intake.read(inputDir, staging));
+  }
+
+  /**
+   * Pages that are already durable in the store (a scanner session stages each page itself, on its
+   * acquisition thread) handed over for processing, in batch order. The image, when given, saves a
+   * decode; without it the worker reads the original back from the store.
+   */
+  public interface StagedSink {
+    void staged(String source, Page page, BufferedImage image) throws InterruptedException;
+  }
+
+  /** Feeds pages to a run, through either sink, in batch order; returns when there are no more. */
+  public interface PageFeed {
+    void feed(Intake.Sink staging, StagedSink staged) throws Exception;
+  }
+
+  /**
+   * Processes the pages a feed delivers (files to stage, or pages a scanner session already staged)
+   * with the same bounded workers, ordered reporting and document grouping as a folder.
+   *
+   * @param assemble whether to assemble dossiers and documents at the end (a scan station does it
+   *     when the operator submits the batch, after fixes)
+   */
+  public Summary run(long batchId, boolean assemble, Listener listener, PageFeed feed)
+      throws Exception {
     long start = System.nanoTime();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -92,9 +118,21 @@ public final class BatchProcessor {
     OrderedReporter reporter =
         new OrderedReporter(store, boundaries == null ? null : boundaries.get(), listener);
     int[] counter = {0};
+    StagedSink process =
+        new StagedSink() {
+          @Override
+          public void staged(String source, Page page, BufferedImage image)
+              throws InterruptedException {
+            if (cancelled.get()) {
+              throw new CancelledException();
+            }
+            int index = counter[0]++;
+            reporter.noteSource(index, source);
+            submit(index, source, page, image, 0, pool, inFlight, reporter, analyzer);
+          }
+        };
     try {
-      intake.read(
-          inputDir,
+      feed.feed(
           new Intake.Sink() {
             @Override
             public void file(String source, byte[] bytes) throws Exception {
@@ -137,31 +175,10 @@ public final class BatchProcessor {
                 return;
               }
               long stageMs = (System.nanoTime() - t0) / 1_000_000;
-              inFlight.acquire();
-              pool.execute(
-                  () -> {
-                    PageReport report;
-                    try {
-                      report = analyse(index, source, page, image, stageMs, analyzer);
-                    } catch (Throwable t) {
-                      // A broken installation (a missing class, a native library that fails to
-                      // load) must still give this page its report line and fail the run.
-                      report =
-                          failedReport(
-                              index,
-                              source,
-                              page,
-                              "processing failed: " + t,
-                              Map.of("stage", stageMs));
-                    }
-                    try {
-                      reporter.complete(report);
-                    } finally {
-                      inFlight.release();
-                    }
-                  });
+              submit(index, source, page, image, stageMs, pool, inFlight, reporter, analyzer);
             }
-          });
+          },
+          process);
     } catch (CancelledException e) {
       // stop reading; the pages staged so far finish below
     } finally {
@@ -178,13 +195,46 @@ public final class BatchProcessor {
     // Every page staged gets its report line, whatever happened to its worker.
     reporter.completeMissing(counter[0]);
     DossierAssembly.Summary assembly = null;
-    if (analyzers != null && boundaries != null) {
+    if (assemble && analyzers != null && boundaries != null) {
       assembly =
           new DossierAssembly(store, com.dossiercapture.domain.Catalogue.loadDefault())
               .assemble(batchId, "pipeline");
     }
     return new Summary(
         counter[0], reporter.failed(), (System.nanoTime() - start) / 1_000_000, assembly);
+  }
+
+  /** Hands one durable page to a worker; waits while two pages per worker are in flight. */
+  private void submit(
+      int index,
+      String source,
+      Page page,
+      BufferedImage image,
+      long stageMs,
+      ExecutorService pool,
+      Semaphore inFlight,
+      OrderedReporter reporter,
+      ThreadLocal<PageAnalyzer> analyzer)
+      throws InterruptedException {
+    inFlight.acquire();
+    pool.execute(
+        () -> {
+          PageReport report;
+          try {
+            report = analyse(index, source, page, image, stageMs, analyzer);
+          } catch (Throwable t) {
+            // A broken installation (a missing class, a native library that fails to
+            // load) must still give this page its report line and fail the run.
+            report =
+                failedReport(
+                    index, source, page, "processing failed: " + t, Map.of("stage", stageMs));
+          }
+          try {
+            reporter.complete(report);
+          } finally {
+            inFlight.release();
+          }
+        });
   }
 
   private PageReport analyse(

@@ -29,6 +29,23 @@ public final class Pipelines {
     return OcrPageAnalyzer::new;
   }
 
+  /** One analyzer per worker with other pipeline settings (e.g. OCR off). */
+  public static Supplier<PageAnalyzer> analyzers(PipelineSettings settings) {
+    return () -> new OcrPageAnalyzer(settings);
+  }
+
+  /** The default settings with OCR switched off: geometry, blank and barcode detection only. */
+  public static PipelineSettings withoutOcr() {
+    PipelineSettings d = PipelineSettings.defaults();
+    return new PipelineSettings(
+        d.tessdata(),
+        d.languages(),
+        d.catalogue(),
+        d.separatorPrefixes(),
+        d.maxSkewDegrees(),
+        false);
+  }
+
   /** The batch's document grouping. */
   public static Supplier<DocumentBoundaries> boundaries() {
     return OcrBoundaries::new;
@@ -36,7 +53,15 @@ public final class Pipelines {
 
   /** Adapts {@link PagePipeline} to the batch processor. */
   static final class OcrPageAnalyzer implements PageAnalyzer {
-    private final PagePipeline pipeline = new PagePipeline(PipelineSettings.defaults());
+    private final PagePipeline pipeline;
+
+    OcrPageAnalyzer() {
+      this(PipelineSettings.defaults());
+    }
+
+    OcrPageAnalyzer(PipelineSettings settings) {
+      this.pipeline = new PagePipeline(settings);
+    }
 
     @Override
     public PageResult analyze(BufferedImage page, int dpi) {

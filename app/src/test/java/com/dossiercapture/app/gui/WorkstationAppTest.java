@@ -40,6 +40,7 @@ class WorkstationAppTest extends FxRobot {
     receiver =
         com.dossiercapture.sync.receiver.ReceiverServer.start(
             com.dossiercapture.sync.receiver.ReceiverOptions.loopback(0, tmp.resolve("central")));
+    System.setProperty("dc.config.dir", tmp.resolve("config").toString());
     WorkstationApp.useStore(tmp.resolve("store"), receiver.baseUri());
     stage = FxToolkit.registerPrimaryStage();
     app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class);
@@ -50,6 +51,7 @@ class WorkstationAppTest extends FxRobot {
     FxToolkit.cleanupApplication(app);
     FxToolkit.cleanupStages();
     System.clearProperty("dc.sample.batch");
+    System.clearProperty("dc.config.dir");
     receiver.close();
   }
 
@@ -58,6 +60,10 @@ class WorkstationAppTest extends FxRobot {
     assertThat(stage.getTitle()).isEqualTo("卷宗扫描工作站 — Dossier Capture");
     int expected = com.dossiercapture.samples.SampleBatch.truth().size();
     assertThat(expected).isGreaterThan(10);
+    // The window opens on the scan station; the imported batch is under 批次.
+    assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().shown()).get())
+        .isEqualTo(MainWindow.SCAN);
+    clickOn("#" + MainWindow.BATCHES);
     ListView<Batch> batches = lookup("#batchList").queryListView();
     TableView<?> pages = lookup("#pageTable").queryTableView();
     WaitForAsyncUtils.waitFor(
@@ -75,6 +81,16 @@ class WorkstationAppTest extends FxRobot {
     assertThat(preview.getImage().getWidth()).isGreaterThan(1000);
     assertThat(lookup("#statusLine").queryLabeled().getText()).contains("页面 " + expected);
     saveScreenshot("workstation.png");
+
+    // The 审核 tab hosts the archivist's review station, which lists the imported dossiers.
+    clickOn("#" + MainWindow.REVIEW);
+    ListView<?> queue = lookup("#reviewQueue").queryListView();
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> queue.getItems().size() == app.model().store().dossiers().size());
+    assertThat(queue.getItems()).isNotEmpty();
+    clickOn("#" + MainWindow.BATCHES);
 
     // The archivist approves; the dossiers go to the central system in the background.
     int dossiers = app.model().store().dossiers().size();
@@ -132,5 +148,75 @@ class WorkstationAppTest extends FxRobot {
     assertThat(app.model().store().pageCount()).isEqualTo(4 + 12); // the stand-in batch + 12
     assertThat(WaitForAsyncUtils.asyncFx(task::getException).get()).isNull();
     assertThat(WaitForAsyncUtils.asyncFx(task::getValue).get().failed()).isEqualTo(1);
+  }
+
+  /**
+   * The scan station inside the main window: the shipped sample pages replayed through the
+   * simulated feeder and the real pipeline; thumbnails and types appear; a screenshot for the
+   * README (docs/screenshots/scan-station.png).
+   */
+  @Test
+  void scanStationScansIntoTheStoreAndShowsThePages() throws Exception {
+    Path feeder = Files.createDirectories(tmp.resolve("feeder"));
+    Path sample = com.dossiercapture.samples.SampleBatch.extractTo(tmp.resolve("sample"));
+    for (int i = 1; i <= 6; i++) {
+      String name = String.format("p%05d.png", i);
+      Files.copy(sample.resolve(name), feeder.resolve(name));
+    }
+    var station = app.scanStation();
+    WaitForAsyncUtils.asyncFx(() -> app.window().show(MainWindow.SCAN)).get();
+    station.model().useDevice("simulated:" + feeder + "?ppm=120").get(60, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              station.showOptions(
+                  com.dossiercapture.scanner.ScanOptions.defaults()
+                      .withSource(com.dossiercapture.scanner.ScanSource.ADF_FRONT)
+                      .withDpi(200));
+              lookup("#caseField").queryTextInputControl().setText("（2018）闽0203民初1425号");
+              lookup("#expectedSheets").queryTextInputControl().setText("6");
+            })
+        .get();
+    clickOn("#scanButton");
+    ListView<com.dossiercapture.app.gui.scan.PageItem> thumbs =
+        lookup("#thumbnails").queryListView();
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> thumbs.getItems().size() == 6);
+    long batch = WaitForAsyncUtils.asyncFx(() -> station.model().batchProperty().get().id()).get();
+    assertThat(app.model().store().pages(batch)).hasSize(6);
+    WaitForAsyncUtils.waitFor(
+        300,
+        TimeUnit.SECONDS,
+        () -> thumbs.getItems().stream().allMatch(it -> it.result() != null && it.thumb() != null));
+    assertThat(lookup("#sheetCheck").queryLabeled().getText()).contains("一致");
+    WaitForAsyncUtils.asyncFx(() -> station.select(1)).get();
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            lookup("#scanPreview").queryAs(ImageView.class).getImage() != null
+                && lookup("#scanPreview").queryAs(ImageView.class).getImage().getWidth() > 500);
+    assertThat(stage.getTitle()).isEqualTo("卷宗扫描工作站 — Dossier Capture");
+    saveScreenshot("scan-station.png");
+  }
+
+  /** The station shown, the window size and the dividers come back after a restart. */
+  @Test
+  void remembersTheStationAndTheLayout() throws Exception {
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              app.window().show(MainWindow.BATCHES);
+              app.scanStation().split().setDividerPositions(0.3);
+            })
+        .get();
+    FxToolkit.cleanupApplication(app); // stop() remembers the window
+    Path file = tmp.resolve("config").resolve("window.properties");
+    assertThat(file).isNotEmptyFile();
+    assertThat(Files.readString(file)).contains("station=batches").contains("divider.scan=0.3");
+    app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class);
+    assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().shown()).get())
+        .isEqualTo(MainWindow.BATCHES);
+    assertThat(
+            WaitForAsyncUtils.asyncFx(() -> app.scanStation().split().getDividerPositions()[0])
+                .get())
+        .isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
   }
 }

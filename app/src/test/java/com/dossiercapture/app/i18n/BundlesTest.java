@@ -24,7 +24,14 @@ class BundlesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"messages", "sync_messages", "export_messages", "review_messages"})
+  @ValueSource(
+      strings = {
+        "messages",
+        "sync_messages",
+        "export_messages",
+        "review_messages",
+        "scan_messages"
+      })
   void chineseAndEnglishHaveTheSameKeys(String bundle) throws Exception {
     Properties zh = load(bundle + ".properties");
     Properties en = load(bundle + "_en.properties");
