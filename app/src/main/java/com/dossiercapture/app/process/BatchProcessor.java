@@ -73,9 +73,22 @@ public final class BatchProcessor {
     cancelled.set(true);
   }
 
+  /**
+   * Feeds pages to {@link #run(PageSource, long, Listener)} in batch order, on the calling thread:
+   * a folder through {@link Intake}, or pages arriving one by one (a benchmark's scan station).
+   */
+  public interface PageSource {
+    void read(Intake.Sink sink) throws Exception;
+  }
+
   /** Processes every page of the folder into the batch. */
   public Summary run(Path inputDir, long batchId, Intake intake, Listener listener)
       throws Exception {
+    return run(sink -> intake.read(inputDir, sink), batchId, listener);
+  }
+
+  /** Processes every page the source delivers into the batch, as they are delivered. */
+  public Summary run(PageSource source, long batchId, Listener listener) throws Exception {
     long start = System.nanoTime();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -93,8 +106,7 @@ public final class BatchProcessor {
         new OrderedReporter(store, boundaries == null ? null : boundaries.get(), listener);
     int[] counter = {0};
     try {
-      intake.read(
-          inputDir,
+      source.read(
           new Intake.Sink() {
             @Override
             public void file(String source, byte[] bytes) throws Exception {
