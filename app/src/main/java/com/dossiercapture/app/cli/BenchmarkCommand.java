@@ -1,5 +1,6 @@
 package com.dossiercapture.app.cli;
 
+import com.dossiercapture.app.bench.PipelineBenchmarkCommand;
 import com.dossiercapture.app.i18n.Messages;
 import com.dossiercapture.staging.bench.IngestBenchmark;
 import java.io.PrintStream;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     resourceBundle = Messages.BUNDLE,
-    subcommands = {BenchmarkCommand.Ingest.class})
+    subcommands = {BenchmarkCommand.Ingest.class, PipelineBenchmarkCommand.class})
 public final class BenchmarkCommand {
 
   /** {@code benchmark ingest}: durable ingest of 300-dpi grey A4 pages. */

@@ -73,10 +73,23 @@ public final class BatchProcessor {
     cancelled.set(true);
   }
 
+  /**
+   * Feeds pages to {@link #run(PageSource, long, Listener)} in batch order, on the calling thread:
+   * a folder through {@link Intake}, or pages arriving one by one (a benchmark's scan station).
+   */
+  public interface PageSource {
+    void read(Intake.Sink sink) throws Exception;
+  }
+
   /** Processes every page of the folder into the batch. */
   public Summary run(Path inputDir, long batchId, Intake intake, Listener listener)
       throws Exception {
-    return run(batchId, true, listener, (staging, staged) -> intake.read(inputDir, staging));
+    return run(sink -> intake.read(inputDir, sink), batchId, listener);
+  }
+
+  /** Processes every page the source delivers into the batch, as they are delivered. */
+  public Summary run(PageSource source, long batchId, Listener listener) throws Exception {
+    return run(batchId, true, listener, (staging, staged) -> source.read(staging));
   }
 
   /**

@@ -30,7 +30,8 @@ class BundlesTest {
         "sync_messages",
         "export_messages",
         "review_messages",
-        "scan_messages"
+        "scan_messages",
+        "bench_messages"
       })
   void chineseAndEnglishHaveTheSameKeys(String bundle) throws Exception {
     Properties zh = load(bundle + ".properties");
