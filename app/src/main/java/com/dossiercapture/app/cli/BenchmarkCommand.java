@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     resourceBundle = Messages.BUNDLE,
-    subcommands = {BenchmarkCommand.Ingest.class})
+    subcommands = {BenchmarkCommand.Ingest.class, BenchmarkOcrCommand.class})
 public final class BenchmarkCommand {
 
   /** {@code benchmark ingest}: durable ingest of 300-dpi grey A4 pages. */

@@ -24,9 +24,14 @@ public final class Pipelines {
 
   private Pipelines() {}
 
-  /** One analyzer per worker thread (Tesseract handles are not shared). */
+  /** One analyzer per worker thread (OCR handles are not shared), default OCR engine choice. */
   public static Supplier<PageAnalyzer> analyzers() {
-    return OcrPageAnalyzer::new;
+    return analyzers(PipelineSettings.defaults().ocrEngine());
+  }
+
+  /** One analyzer per worker thread, reading with the given OCR engine choice. */
+  public static Supplier<PageAnalyzer> analyzers(PipelineSettings.EngineChoice engine) {
+    return () -> new OcrPageAnalyzer(PipelineSettings.defaults().withOcrEngine(engine));
   }
 
   /** The batch's document grouping. */
@@ -36,7 +41,11 @@ public final class Pipelines {
 
   /** Adapts {@link PagePipeline} to the batch processor. */
   static final class OcrPageAnalyzer implements PageAnalyzer {
-    private final PagePipeline pipeline = new PagePipeline(PipelineSettings.defaults());
+    private final PagePipeline pipeline;
+
+    OcrPageAnalyzer(PipelineSettings settings) {
+      pipeline = new PagePipeline(settings);
+    }
 
     @Override
     public PageResult analyze(BufferedImage page, int dpi) {
