@@ -15,7 +15,11 @@ import picocli.CommandLine.Option;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     resourceBundle = Messages.BUNDLE,
-    subcommands = {BenchmarkCommand.Ingest.class, PipelineBenchmarkCommand.class})
+    subcommands = {
+      BenchmarkCommand.Ingest.class,
+      PipelineBenchmarkCommand.class,
+      BenchmarkOcrCommand.class
+    })
 public final class BenchmarkCommand {
 
   /** {@code benchmark ingest}: durable ingest of 300-dpi grey A4 pages. */

@@ -5,6 +5,7 @@ import com.dossiercapture.app.process.BatchProcessor;
 import com.dossiercapture.app.process.Intake;
 import com.dossiercapture.app.process.Pipelines;
 import com.dossiercapture.app.process.ReportWriter;
+import com.dossiercapture.ocr.pipeline.PipelineSettings;
 import com.dossiercapture.staging.Batch;
 import com.dossiercapture.staging.BatchSpec;
 import com.dossiercapture.staging.StagingStore;
@@ -51,6 +52,9 @@ public final class ProcessCommand implements Callable<Integer> {
   @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "process.operator")
   String operator = System.getProperty("user.name", "operator");
 
+  @Option(names = "--ocr-engine", paramLabel = "ENGINE", descriptionKey = "process.ocrEngine")
+  String ocrEngine = "auto";
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,13 +67,18 @@ public final class ProcessCommand implements Callable<Integer> {
       err.println(Messages.get("process.badWorkers", workers));
       return 2;
     }
+    PipelineSettings.EngineChoice engine = OcrEngineOption.parse(ocrEngine);
+    if (engine == null) {
+      err.println(Messages.get("process.badOcrEngine", ocrEngine));
+      return 2;
+    }
     boolean throwAway = store == null;
     Path storeDir = throwAway ? Files.createTempDirectory("dossier-capture-process-") : store;
     try (StagingStore st = StagingStore.open(storeDir);
         ReportWriter writer = new ReportWriter(report)) {
       Batch batch = st.createBatch(BatchSpec.of(operator));
       BatchProcessor processor =
-          new BatchProcessor(st, workers, Pipelines.analyzers(), Pipelines.boundaries());
+          new BatchProcessor(st, workers, Pipelines.analyzers(engine), Pipelines.boundaries());
       BatchProcessor.Summary s =
           processor.run(input, batch.id(), new Intake(ImageProbe.Limits.DEFAULT), writer);
       out.println(

@@ -24,9 +24,14 @@ public final class Pipelines {
 
   private Pipelines() {}
 
-  /** One analyzer per worker thread (Tesseract handles are not shared). */
+  /** One analyzer per worker thread (OCR handles are not shared), default OCR engine choice. */
   public static Supplier<PageAnalyzer> analyzers() {
-    return OcrPageAnalyzer::new;
+    return analyzers(PipelineSettings.defaults().ocrEngine());
+  }
+
+  /** One analyzer per worker thread, reading with the given OCR engine choice. */
+  public static Supplier<PageAnalyzer> analyzers(PipelineSettings.EngineChoice engine) {
+    return () -> new OcrPageAnalyzer(PipelineSettings.defaults().withOcrEngine(engine));
   }
 
   /** One analyzer per worker with other pipeline settings (e.g. OCR off). */
@@ -54,10 +59,6 @@ public final class Pipelines {
   /** Adapts {@link PagePipeline} to the batch processor. */
   static final class OcrPageAnalyzer implements PageAnalyzer {
     private final PagePipeline pipeline;
-
-    OcrPageAnalyzer() {
-      this(PipelineSettings.defaults());
-    }
 
     OcrPageAnalyzer(PipelineSettings settings) {
       this.pipeline = new PagePipeline(settings);

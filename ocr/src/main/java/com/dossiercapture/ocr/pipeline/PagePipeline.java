@@ -17,6 +17,8 @@ import com.dossiercapture.ocr.image.OrientationDetector;
 import com.dossiercapture.ocr.image.PageLayout;
 import com.dossiercapture.ocr.image.QualityCheck;
 import com.dossiercapture.ocr.image.SkewEstimator;
+import com.dossiercapture.ocr.paddle.PaddleOcrEngine;
+import com.dossiercapture.ocr.paddle.ScriptFusion;
 import com.dossiercapture.ocr.tesseract.TesseractEngine;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -40,6 +42,10 @@ import org.opencv.imgproc.Imgproc;
  * the page is read after. When the title area shows no clear title, the lines Tesseract dropped
  * (large type is often lost) or garbled are read again one at a time; pages whose title area read
  * cleanly pay nothing for this.
+ *
+ * <p>With PP-OCR ({@link PipelineSettings.EngineChoice}, ADR 0009) the whole page is read by PP-OCR
+ * first; a plausible reading shows the page upright and gives the title area, and Tesseract's title
+ * stage above runs only for pages it does not settle.
  */
 public final class PagePipeline implements AutoCloseable {
 
@@ -66,6 +72,8 @@ public final class PagePipeline implements AutoCloseable {
   private final PipelineSettings settings;
   private final DocumentClassifier classifier;
   private final Map<String, TesseractEngine> engines = new LinkedHashMap<>();
+  private final boolean paddleReads;
+  private PaddleOcrEngine paddle;
 
   /**
    * Creates a pipeline; starts the first OCR language at once so a missing installation is reported
@@ -75,9 +83,26 @@ public final class PagePipeline implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings);
     this.classifier = new DocumentClassifier(settings.catalogue());
     Mats.load();
+    this.paddleReads = paddleReads(settings);
     if (settings.ocr()) {
       engine(settings.languages().getFirst());
+      if (paddleReads) {
+        paddle = new PaddleOcrEngine();
+      }
     }
+  }
+
+  /**
+   * Whether PP-OCR reads the page text: always for {@code PP_OCR}, for Chinese languages with
+   * {@code AUTO} (ADR 0009). Tesseract still reads the title area of pages whose PP-OCR reading
+   * does not show them upright.
+   */
+  static boolean paddleReads(PipelineSettings settings) {
+    return switch (settings.ocrEngine()) {
+      case TESSERACT -> false;
+      case PP_OCR -> true;
+      case AUTO -> settings.languages().stream().anyMatch(l -> l.startsWith("chi"));
+    };
   }
 
   private TesseractEngine engine(String language) {
@@ -192,10 +217,17 @@ public final class PagePipeline implements AutoCloseable {
 
     BufferedImage img = Mats.toImage(straight);
     int cut = PageLayout.titleCut(straight, dpi);
-    Read top = readTitle(img, dpi, cut);
+    // With PP-OCR, the whole page is read first: when it reads plausibly, the page is upright and
+    // its title area needs no Tesseract reading of its own.
+    OcrResult page = paddleReads ? paddle.recognise(img, dpi) : null;
+    Read top = page != null ? paddleTitle(page, cut) : null;
+    boolean paddleUpright = top != null;
+    if (!paddleUpright) {
+      top = readTitle(img, dpi, cut);
+    }
     t = lap(ms, "ocr", t);
 
-    if (!top.confident()) {
+    if (!paddleUpright && !top.confident()) {
       // Upright or upside down? Read the title area of the page turned by 180° and compare.
       Mat flipped = Mats.rotateClockwise(straight, 180);
       BufferedImage fimg = Mats.toImage(flipped);
@@ -214,6 +246,7 @@ public final class PagePipeline implements AutoCloseable {
         img = fimg;
         cut = fcut;
         top = ftop;
+        page = null;
       }
       t = lap(ms, "orient", t);
     }
@@ -222,7 +255,7 @@ public final class PagePipeline implements AutoCloseable {
         classifier.classify(top.result().lines().stream().map(OcrLine::text).toList());
     t = lap(ms, "classify", t);
 
-    if (early.confidence() < SURE_TITLE) {
+    if (early.confidence() < SURE_TITLE && top.language() != null) {
       // No clear title: Tesseract may have dropped or garbled it. Read those lines again, alone.
       Read again = recoverTitle(straight, dpi, cut, top);
       if (again != top) {
@@ -236,13 +269,18 @@ public final class PagePipeline implements AutoCloseable {
       t = lap(ms, "ocr", t);
     }
 
-    TesseractEngine engine = engine(top.language());
-    OcrResult rest =
-        cut < img.getHeight()
-            ? engine.recognise(img, dpi, new Box(0, cut, img.getWidth(), img.getHeight() - cut))
-            : new OcrResult(List.of());
-    List<OcrLine> lines = new ArrayList<>(top.result().lines());
-    lines.addAll(rest.lines());
+    List<OcrLine> lines;
+    if (paddleReads) {
+      lines = readWithPaddle(straight, page != null ? page : paddle.recognise(img, dpi), dpi);
+    } else {
+      TesseractEngine engine = engine(top.language());
+      OcrResult rest =
+          cut < img.getHeight()
+              ? engine.recognise(img, dpi, new Box(0, cut, img.getWidth(), img.getHeight() - cut))
+              : new OcrResult(List.of());
+      lines = new ArrayList<>(top.result().lines());
+      lines.addAll(rest.lines());
+    }
     OcrResult all = new OcrResult(lines);
     t = lap(ms, "ocr", t);
 
@@ -250,6 +288,13 @@ public final class PagePipeline implements AutoCloseable {
         early.docType() != null
             ? early
             : classifier.classify(lines.stream().map(OcrLine::text).toList());
+    if (paddleReads && early.docType() != null && early.confidence() < SURE_TITLE) {
+      // PP-OCR also reads the large title type that Tesseract may have lost.
+      Classification late = classifier.classify(lines.stream().map(OcrLine::text).toList());
+      if (late.confidence() > cls.confidence()) {
+        cls = late;
+      }
+    }
     String text = all.text();
     FieldExtractor.Fields fields = FieldExtractor.extract(text);
     boolean textSeparator = code == null && fields.caseNumber() != null && text.contains("分隔页");
@@ -269,13 +314,59 @@ public final class PagePipeline implements AutoCloseable {
         fields.plaintiffs(),
         fields.defendants(),
         fields.documentDate(),
-        top.language(),
+        top.language() != null
+            ? top.language()
+            : ScriptFusion.looksTraditional(text) ? "chi_tra" : settings.languages().getFirst(),
         text,
         lines,
         all.words(),
         warnings,
         img,
         ms);
+  }
+
+  /**
+   * The whole page read by PP-OCR. On a traditional-script page ({@code AUTO}), each line is read
+   * again by Tesseract chi_tra: the traditional characters it agrees on replace PP-OCR's simplified
+   * forms, and the ones PP-OCR's dictionary lacks fill the gaps they left ({@link ScriptFusion}).
+   */
+  private List<OcrLine> readWithPaddle(Mat straight, OcrResult read, int dpi) {
+    List<OcrLine> lines = read.lines();
+    if (settings.ocrEngine() != PipelineSettings.EngineChoice.AUTO
+        || !settings.languages().contains("chi_tra")
+        || !ScriptFusion.looksTraditional(read.text())) {
+      return lines;
+    }
+    TesseractEngine tra = engine("chi_tra");
+    List<OcrLine> out = new ArrayList<>(lines.size());
+    for (OcrLine l : lines) {
+      Box b = l.box();
+      OcrLine again = readLine(tra, straight, dpi, new Rect(b.x(), b.y(), b.width(), b.height()));
+      out.add(again == null ? l : ScriptFusion.fuse(l, again.text(), paddle::knows));
+    }
+    return out;
+  }
+
+  /** PP-OCR's page reading is taken as upright with this many characters at this confidence. */
+  static final int PADDLE_UPRIGHT_CHARS = 30;
+
+  static final double PADDLE_UPRIGHT_CONFIDENCE = 0.85;
+
+  /**
+   * The title area of PP-OCR's page reading (lines whose middle is above the cut), or null when the
+   * reading does not show that the page is upright: then Tesseract reads the title area as without
+   * PP-OCR (and decides between upright and upside down). The language is null: PP-OCR reads both
+   * scripts.
+   */
+  private static Read paddleTitle(OcrResult page, int cut) {
+    List<OcrLine> title =
+        page.lines().stream().filter(l -> l.box().y() + l.box().height() / 2 < cut).toList();
+    Read top = new Read(null, new OcrResult(title));
+    boolean upright =
+        top.confident()
+            || page.characterCount() >= PADDLE_UPRIGHT_CHARS
+                && page.meanConfidence() >= PADDLE_UPRIGHT_CONFIDENCE;
+    return upright ? top : null;
   }
 
   /** Reads the title area with the first language, and with the second when unsure. */
@@ -460,5 +551,9 @@ public final class PagePipeline implements AutoCloseable {
   public void close() {
     engines.values().forEach(TesseractEngine::close);
     engines.clear();
+    if (paddle != null) {
+      paddle.close();
+      paddle = null;
+    }
   }
 }

@@ -664,21 +664,34 @@ public final class ReviewStation {
     }
     FlowPane line = null;
     int lineNo = -1;
+    String previous = "";
     for (WordBoxes.Word w : words.words()) {
       if (line == null || w.line() != lineNo) {
-        line = new FlowPane(1, 2);
+        line = new FlowPane(0, 2);
         lineNo = w.line();
         text.getChildren().add(line);
+        previous = "";
       }
       Label l = new Label(w.text());
       l.setId("word-" + w.index());
       l.getStyleClass().add("review-word");
-      l.setPadding(new Insets(1));
+      // Chinese is written without spaces: only two Latin or digit words get a gap between them.
+      boolean gap = latinEnd(previous) && latinStart(w.text());
+      l.setPadding(new Insets(1, 0, 1, gap ? 5 : 0));
+      previous = w.text();
       int index = w.index();
       l.setOnMouseClicked(e -> selectWord(index));
       wordLabels.add(l);
       line.getChildren().add(l);
     }
+  }
+
+  private static boolean latinEnd(String s) {
+    return !s.isEmpty() && s.charAt(s.length() - 1) < 0x2E80;
+  }
+
+  private static boolean latinStart(String s) {
+    return !s.isEmpty() && s.charAt(0) < 0x2E80;
   }
 
   /** Selects a word in the text and highlights its box on the image. */
