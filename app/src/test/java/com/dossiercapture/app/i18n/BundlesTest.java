@@ -24,7 +24,7 @@ class BundlesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"messages", "sync_messages", "export_messages"})
+  @ValueSource(strings = {"messages", "sync_messages", "export_messages", "classifier_messages"})
   void chineseAndEnglishHaveTheSameKeys(String bundle) throws Exception {
     Properties zh = load(bundle + ".properties");
     Properties en = load(bundle + "_en.properties");
