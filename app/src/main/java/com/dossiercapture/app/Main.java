@@ -3,6 +3,7 @@ package com.dossiercapture.app;
 import com.dossiercapture.app.cli.ApproveCommand;
 import com.dossiercapture.app.cli.BenchmarkCommand;
 import com.dossiercapture.app.cli.CheckStoreCommand;
+import com.dossiercapture.app.cli.ClassifierCommand;
 import com.dossiercapture.app.cli.CorpusCommand;
 import com.dossiercapture.app.cli.DevicesCommand;
 import com.dossiercapture.app.cli.ExportCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Option;
       SyncCommand.class,
       ReceiverCommand.class,
       CorpusCommand.class,
+      ClassifierCommand.class,
       BenchmarkCommand.class,
       PackageCommand.class,
       CommandLine.HelpCommand.class

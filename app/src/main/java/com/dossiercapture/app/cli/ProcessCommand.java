@@ -78,7 +78,7 @@ public final class ProcessCommand implements Callable<Integer> {
         ReportWriter writer = new ReportWriter(report)) {
       Batch batch = st.createBatch(BatchSpec.of(operator));
       BatchProcessor processor =
-          new BatchProcessor(st, workers, Pipelines.analyzers(engine), Pipelines.boundaries());
+          new BatchProcessor(st, workers, Pipelines.analyzers(engine), Pipelines.boundaries(st));
       BatchProcessor.Summary s =
           processor.run(input, batch.id(), new Intake(ImageProbe.Limits.DEFAULT), writer);
       out.println(

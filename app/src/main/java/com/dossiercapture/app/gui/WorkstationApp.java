@@ -78,7 +78,7 @@ public final class WorkstationApp extends Application {
             store,
             new ScanModel.Settings(
                 Pipelines.analyzers(),
-                Pipelines.boundaries(),
+                Pipelines.boundaries(store),
                 Math.max(1, cores - 1), // one core stays free for acquisition and the window
                 System.getProperty("user.name", "operator"),
                 true));

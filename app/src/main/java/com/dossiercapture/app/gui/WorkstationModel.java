@@ -293,7 +293,7 @@ public final class WorkstationModel implements AutoCloseable {
                     store,
                     Runtime.getRuntime().availableProcessors(),
                     Pipelines.analyzers(),
-                    Pipelines.boundaries());
+                    Pipelines.boundaries(store));
             imports.add(p);
             try {
               return p.run(

@@ -376,6 +376,16 @@ public final class BatchProcessor {
           r.fields().put("docType", a.docType());
           r.fields().put("docTypeConfidence", a.docTypeConfidence());
           r.fields().put("documentStart", a.documentStart());
+          // Read again in batch order, with the dossier's number (its separator) in mind.
+          r.fields().put("caseNumber", a.caseNumber());
+          // Low-confidence pages go to an archivist (threshold: ClassifierSettings.reviewBelow).
+          r.fields()
+              .put(
+                  "review",
+                  a.docTypeConfidence() != null
+                      && a.docTypeConfidence()
+                          < com.dossiercapture.ocr.classify.ClassifierSettings.defaults()
+                              .reviewBelow());
         } else {
           r.fields().remove("documentStart");
         }

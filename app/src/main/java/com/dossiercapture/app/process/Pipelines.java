@@ -1,17 +1,23 @@
 package com.dossiercapture.app.process;
 
+import com.dossiercapture.domain.Catalogue;
+import com.dossiercapture.ocr.classify.ClassifierSettings;
+import com.dossiercapture.ocr.classify.DocTypeModel;
+import com.dossiercapture.ocr.classify.SequenceClassifier;
 import com.dossiercapture.ocr.engine.OcrLine;
 import com.dossiercapture.ocr.pipeline.DocumentAssembler;
 import com.dossiercapture.ocr.pipeline.PageAnalysis;
 import com.dossiercapture.ocr.pipeline.PagePipeline;
 import com.dossiercapture.ocr.pipeline.PipelineSettings;
 import com.dossiercapture.staging.PageResult;
+import com.dossiercapture.staging.StagingStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -51,9 +57,22 @@ public final class Pipelines {
         false);
   }
 
-  /** The batch's document grouping. */
+  /** The batch's document grouping, with the shipped document-type model. */
   public static Supplier<DocumentBoundaries> boundaries() {
-    return OcrBoundaries::new;
+    return boundaries(null);
+  }
+
+  /**
+   * The batch's document grouping, with the store's latest document-type model (retrained from its
+   * archivists' corrections) when it has one, else the shipped model.
+   */
+  public static Supplier<DocumentBoundaries> boundaries(StagingStore store) {
+    DocTypeModel model = ClassifierTrainingService.modelFor(store);
+    Catalogue catalogue = Catalogue.loadDefault();
+    return () ->
+        new OcrBoundaries(
+            new DocumentAssembler(
+                new SequenceClassifier(catalogue, model, ClassifierSettings.defaults())));
   }
 
   /** Adapts {@link PagePipeline} to the batch processor. */
@@ -118,7 +137,11 @@ public final class Pipelines {
 
   /** Adapts {@link DocumentAssembler}, which needs only the page kind, type and confidence. */
   static final class OcrBoundaries implements DocumentBoundaries {
-    private final DocumentAssembler assembler = new DocumentAssembler();
+    private final DocumentAssembler assembler;
+
+    OcrBoundaries(DocumentAssembler assembler) {
+      this.assembler = assembler;
+    }
 
     @Override
     public PageResult assemble(PageResult r) {
@@ -153,8 +176,8 @@ public final class Pipelines {
           d.docType(),
           Math.round(d.docTypeConfidence() * 100) / 100.0,
           d.documentStart(),
-          r.caseNumber(),
-          r.caseNumberPrinted(),
+          d.caseNumber(),
+          Objects.equals(d.caseNumber(), r.caseNumber()) ? r.caseNumberPrinted() : d.caseNumber(),
           r.text(),
           r.wordsJson(),
           r.warningsJson(),

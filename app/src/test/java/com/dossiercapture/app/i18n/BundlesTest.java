@@ -31,7 +31,8 @@ class BundlesTest {
         "export_messages",
         "review_messages",
         "scan_messages",
-        "bench_messages"
+        "bench_messages",
+        "classifier_messages"
       })
   void chineseAndEnglishHaveTheSameKeys(String bundle) throws Exception {
     Properties zh = load(bundle + ".properties");

@@ -64,40 +64,13 @@ public final class FieldExtractor {
   };
 
   /**
-   * A case number shape with any single character where the province abbreviation goes: OCR often
-   * misreads that one character (闽→阔, 湘→湖).
-   */
-  private static final Pattern LOOSE =
-      Pattern.compile(
-          "[（(【〔\\[［]\\s*([0-9]{4})\\s*[）)】〕\\]］]\\s*(\\p{IsHan})\\s*([0-9]{2}|[0-9]{4})\\s*"
-              + "([\\p{IsHan}&&[^号]]{1,4}?)\\s*([0-9]{1,8})\\s*号");
-
-  /**
-   * The page's case number. A strict match is checked against the court named on the page (a 福建省
-   * court numbers its cases 闽…); where the province character was misread, the court's province
-   * repairs it.
+   * The page's case number, read tolerantly ({@link CaseNumberReader}): a well-formed number is
+   * checked against the court named on the page (a 福建省 court numbers its cases 闽…); where OCR
+   * misread the province character, a bracket, 号 or added a stray character, the court's province
+   * and the list of real type codes repair it.
    */
   static CaseNumber caseNumber(String text) {
-    String province = provinceOfCourt(text);
-    List<CaseNumber> strict = CaseNumber.findAll(text);
-    if (!strict.isEmpty()) {
-      CaseNumber c = strict.getFirst();
-      if (province == null || c.courtCode().startsWith(province) || c.courtCode().equals("最高法")) {
-        return c;
-      }
-    }
-    if (province == null) {
-      return strict.isEmpty() ? null : strict.getFirst();
-    }
-    Matcher m = LOOSE.matcher(fold(text));
-    if (m.find()) {
-      String candidate =
-          "（" + m.group(1) + "）" + province + m.group(3) + m.group(4) + m.group(5) + "号";
-      return CaseNumber.parse(candidate)
-          .map(c -> new CaseNumber(m.group(), c.year(), c.courtCode(), c.typeCode(), c.sequence()))
-          .orElse(strict.isEmpty() ? null : strict.getFirst());
-    }
-    return strict.isEmpty() ? null : strict.getFirst();
+    return CaseNumberReader.read(text, null);
   }
 
   /** The province abbreviation of the first court named in the text (…省…人民法院), or null. */
@@ -113,14 +86,6 @@ public final class FieldExtractor {
       }
     }
     return null;
-  }
-
-  private static String fold(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      b.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０')) : c == '〇' ? '0' : c);
-    }
-    return b.toString();
   }
 
   private static List<String> names(Pattern p, String text) {

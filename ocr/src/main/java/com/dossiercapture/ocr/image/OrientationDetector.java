@@ -121,6 +121,37 @@ public final class OrientationDetector {
   }
 
   /**
+   * Whether OCR read the page as vertical text: most of its characters sit in lines whose boxes are
+   * at least twice as tall as wide. Tesseract reads Chinese in vertical columns too, so a page
+   * whose text-line axis was misjudged and that was turned a quarter too far clockwise (its top now
+   * on the right) still reads well, column by column, right to left; court documents are printed in
+   * horizontal lines, so such a reading means the page needs a quarter turn back
+   * (counter-clockwise): its orientation is 90° more than assumed.
+   *
+   * @param widths line box widths
+   * @param heights line box heights
+   * @param chars characters read on each line
+   */
+  public static boolean readsVertically(int[] widths, int[] heights, int[] chars) {
+    int vertical = 0;
+    int horizontal = 0;
+    for (int i = 0; i < widths.length; i++) {
+      if (chars[i] < 3) {
+        continue;
+      }
+      if (heights[i] >= 2 * widths[i]) {
+        vertical += chars[i];
+      } else if (widths[i] > heights[i]) {
+        horizontal += chars[i];
+      }
+    }
+    return vertical >= MIN_VERTICAL_CHARS && vertical > 2 * horizontal;
+  }
+
+  /** Fewer characters in vertical lines than this say nothing. */
+  static final int MIN_VERTICAL_CHARS = 8;
+
+  /**
    * The band of the page, about 12% of its height, that holds the most ink (full width): a few text
    * lines, enough to read, small enough to read quickly.
    */

@@ -251,6 +251,27 @@ public final class PagePipeline implements AutoCloseable {
       t = lap(ms, "orient", t);
     }
 
+    if (readsVertically(top)) {
+      // The axis was misjudged and the page turned a quarter too far: Tesseract read the
+      // horizontal lines as vertical columns. Turn it back and read again (rare: costs one read).
+      int turned = (orientation + 90) % 360;
+      Mat up = turned == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - turned);
+      double s2 = SkewEstimator.estimate(up, dpi, settings.maxSkewDegrees()).degrees();
+      Mat straight2 = SkewEstimator.deskew(up, s2);
+      BufferedImage img2 = Mats.toImage(straight2);
+      int cut2 = PageLayout.titleCut(straight2, dpi);
+      Read top2 = readTitle(img2, dpi, cut2);
+      if (!readsVertically(top2) && top2.plausibility() >= 0.8 * top.plausibility()) {
+        orientation = turned;
+        skew = s2;
+        straight = straight2;
+        img = img2;
+        cut = cut2;
+        top = top2;
+      }
+      t = lap(ms, "orient", t);
+    }
+
     Classification early =
         classifier.classify(top.result().lines().stream().map(OcrLine::text).toList());
     t = lap(ms, "classify", t);
@@ -367,6 +388,20 @@ public final class PagePipeline implements AutoCloseable {
             || page.characterCount() >= PADDLE_UPRIGHT_CHARS
                 && page.meanConfidence() >= PADDLE_UPRIGHT_CONFIDENCE;
     return upright ? top : null;
+  }
+
+  /** Whether the title area was read as vertical columns ({@link OrientationDetector}). */
+  private static boolean readsVertically(Read read) {
+    List<OcrLine> lines = read.result().lines();
+    int[] w = new int[lines.size()];
+    int[] h = new int[lines.size()];
+    int[] c = new int[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      w[i] = lines.get(i).box().width();
+      h[i] = lines.get(i).box().height();
+      c[i] = lines.get(i).text().strip().length();
+    }
+    return OrientationDetector.readsVertically(w, h, c);
   }
 
   /** Reads the title area with the first language, and with the second when unsure. */

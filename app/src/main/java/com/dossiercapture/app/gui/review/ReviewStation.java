@@ -62,6 +62,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The archivist's verification station (审核, 左看右写): a queue of dossiers; the open dossier's
@@ -228,6 +229,9 @@ public final class ReviewStation {
     Button help =
         button("reviewHelpButton", "review.button.help", new FontIcon(MaterialDesignK.KEYBOARD));
     help.setOnAction(e -> toggleHelp());
+    Button retrain =
+        button("reviewRetrain", "review.button.retrain", new FontIcon(MaterialDesignS.SCHOOL));
+    retrain.setOnAction(e -> retrain());
     Button approve =
         new Button(
             ReviewTexts.get("review.button.approve") + " (Ctrl+Enter)",
@@ -247,6 +251,7 @@ public final class ReviewStation {
             zoomIn,
             fit,
             rotate,
+            retrain,
             refresh,
             help,
             approve);
@@ -1185,6 +1190,25 @@ public final class ReviewStation {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Retrains the document-type model from the corrections archivists made in this store (the same
+   * service as {@code classifier retrain}); the pipeline uses the new version for later batches.
+   */
+  private void retrain() {
+    status.setText(ReviewTexts.get("review.retrain.running"));
+    run(
+        () ->
+            com.dossiercapture.app.process.ClassifierTrainingService.defaults()
+                .retrain(store, actor),
+        r ->
+            status.setText(
+                ReviewTexts.get(
+                    "review.retrain.done",
+                    r.saved().version(),
+                    r.corrected(),
+                    Math.round(r.metrics().docTypeAccuracy() * 1000) / 10.0)));
+  }
 
   /** Runs store work on the executor and hands its result to the FX thread. */
   private <T> void run(Supplier<T> work, Consumer<T> onFx) {

@@ -195,6 +195,16 @@ class ReviewStationTest extends FxRobot {
         .singleElement()
         .satisfies(o -> assertThat(o.dossierId()).isEqualTo(f.dossier.id()));
     assertThat(f.store.dossier(f.dossier.id()).status()).isEqualTo("approved");
+
+    // The retrain button learns from the corrections and versions the model in the store.
+    assertThat(f.store.latestClassifierModel()).isEmpty();
+    clickOn("#reviewRetrain");
+    WaitForAsyncUtils.waitFor(
+        180, TimeUnit.SECONDS, () -> f.store.latestClassifierModel().isPresent());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#reviewStatus").contains("第 1 版"));
+    assertThat(f.store.auditLog())
+        .extracting(com.dossiercapture.staging.AuditEntry::action)
+        .contains("classifier.save");
   }
 
   @Test
