@@ -186,10 +186,15 @@ public final class IsolatedSaneDriver implements ScannerDriver {
       delivered += s.delivered;
       sheetOffset = Math.max(sheetOffset, s.maxSheet);
       replace(lost);
+      if (cancel.isCancelled()) {
+        // the operator stopped the session and the host then went silent: still a cancel
+        events.event(new ScanEvent.Cancelled(delivered));
+        return new ScanResult(delivered, ScanResult.End.CANCELLED, faults);
+      }
       ScanFault f = new ScanFault(FaultKind.DEVICE_LOST, delivered, true, lost);
       faults.add(f);
       events.event(new ScanEvent.FaultRaised(f));
-      if (cancel.isCancelled() || events.fault(f) != FaultAction.RESUME) {
+      if (events.fault(f) != FaultAction.RESUME || cancel.isCancelled()) {
         return new ScanResult(delivered, ScanResult.End.STOPPED_ON_FAULT, faults);
       }
       events.event(new ScanEvent.FaultCleared(f));

