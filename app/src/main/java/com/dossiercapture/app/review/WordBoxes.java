@@ -1,5 +1,6 @@
 package com.dossiercapture.app.review;
 
+import com.dossiercapture.staging.export.WordBox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -100,45 +101,9 @@ public record WordBoxes(List<Word> words, double imageWidth, double imageHeight)
     return -1;
   }
 
-  private static double num(JsonNode n, String... names) {
-    for (String name : names) {
-      if (n.hasNonNull(name) && n.get(name).isNumber()) {
-        return n.get(name).asDouble();
-      }
-    }
-    return 0;
-  }
-
   private static Word word(JsonNode w, int index, int line) {
-    String text = w.path("text").asText("");
-    if (text.isBlank()) {
-      return null;
-    }
-    double x;
-    double y;
-    double width;
-    double height;
-    if (w.has("box") && w.get("box").isObject()) {
-      JsonNode b = w.get("box");
-      x = num(b, "x", "left");
-      y = num(b, "y", "top");
-      width = num(b, "width", "w");
-      height = num(b, "height", "h");
-    } else if (w.has("bbox") && w.get("bbox").isArray() && w.get("bbox").size() == 4) {
-      JsonNode b = w.get("bbox");
-      x = b.get(0).asDouble();
-      y = b.get(1).asDouble();
-      width = b.get(2).asDouble() - x;
-      height = b.get(3).asDouble() - y;
-    } else {
-      x = num(w, "x", "left");
-      y = num(w, "y", "top");
-      width = num(w, "w", "width");
-      height = num(w, "h", "height");
-    }
-    if (!(width > 0 && height > 0)) {
-      return null;
-    }
-    return new Word(index, line, text.strip(), x, y, width, height);
+    return WordBox.of(w)
+        .map(b -> new Word(index, line, b.text(), b.x(), b.y(), b.width(), b.height()))
+        .orElse(null);
   }
 }
