@@ -94,33 +94,7 @@ public final class Documents {
           int next = d.pageCount();
           Set<Long> seen = new HashSet<>();
           for (long pageId : pageIds) {
-            if (!seen.add(pageId)) {
-              throw new StoreException(
-                  StoreException.Kind.INVALID, "page " + pageId + " is listed twice");
-            }
-            Page p = StagingStore.page(c, pageId);
-            if (!p.isActive()) {
-              throw new StoreException(
-                  StoreException.Kind.INVALID,
-                  "page "
-                      + p.seq()
-                      + " of batch "
-                      + p.batchId()
-                      + " is "
-                      + p.state()
-                      + " and cannot be put into a document");
-            }
-            Optional<Long> owner = documentOf(c, pageId);
-            if (owner.isPresent()) {
-              throw new StoreException(
-                  StoreException.Kind.INVALID,
-                  "page "
-                      + p.seq()
-                      + " of batch "
-                      + p.batchId()
-                      + " already belongs to document "
-                      + owner.get());
-            }
+            Page p = placeable(c, pageId, seen, "");
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "INSERT INTO document_page(document_id, page_id, ordinal) VALUES (?,?,?)")) {
@@ -205,34 +179,8 @@ public final class Documents {
             }
             int ordinal = 0;
             for (long pageId : g.pageIds()) {
-              Page p = StagingStore.page(c, pageId);
-              if (!seen.add(pageId)) {
-                throw new StoreException(
-                    StoreException.Kind.INVALID, "page " + pageId + " is listed twice");
-              }
-              if (!p.isActive()) {
-                throw new StoreException(
-                    StoreException.Kind.INVALID,
-                    "page "
-                        + p.seq()
-                        + " of batch "
-                        + p.batchId()
-                        + " is "
-                        + p.state()
-                        + " and cannot be put into a document");
-              }
-              Optional<Long> owner = documentOf(c, pageId);
-              if (owner.isPresent()) {
-                throw new StoreException(
-                    StoreException.Kind.INVALID,
-                    "page "
-                        + p.seq()
-                        + " of batch "
-                        + p.batchId()
-                        + " already belongs to document "
-                        + owner.get()
-                        + " of another dossier");
-              }
+              // the dossier's own documents are gone by now: any owner is another dossier's
+              Page p = placeable(c, pageId, seen, " of another dossier");
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "INSERT INTO document_page(document_id, page_id, ordinal) VALUES (?,?,?)")) {
@@ -362,6 +310,32 @@ public final class Documents {
         date == null ? null : LocalDate.parse(date),
         rs.getInt("ordinal"),
         rs.getInt("page_count"));
+  }
+
+  /**
+   * The page, checked that it can go into a document: listed once, active, in no document yet.
+   *
+   * @throws StoreException INVALID naming the page and the reason
+   */
+  private static Page placeable(Connection c, long pageId, Set<Long> seen, String ownerNote)
+      throws SQLException {
+    if (!seen.add(pageId)) {
+      throw new StoreException(StoreException.Kind.INVALID, "page " + pageId + " is listed twice");
+    }
+    Page p = StagingStore.page(c, pageId);
+    String which = "page " + p.seq() + " of batch " + p.batchId();
+    if (!p.isActive()) {
+      throw new StoreException(
+          StoreException.Kind.INVALID,
+          which + " is " + p.state() + " and cannot be put into a document");
+    }
+    Optional<Long> owner = documentOf(c, pageId);
+    if (owner.isPresent()) {
+      throw new StoreException(
+          StoreException.Kind.INVALID,
+          which + " already belongs to document " + owner.get() + ownerNote);
+    }
+    return p;
   }
 
   private static Optional<Long> documentOf(Connection c, long pageId) throws SQLException {
