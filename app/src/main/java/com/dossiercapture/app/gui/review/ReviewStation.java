@@ -961,15 +961,17 @@ public final class ReviewStation {
             + " -fx-border-color: #9e9e9e; -fx-border-radius: 6;"
             + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 16, 0, 0, 4);");
     StackPane.setAlignment(content, Pos.CENTER);
-    overlayLayer.getChildren().setAll(content);
+    // Children change only while the layer is visible: changing an invisible parent's children can
+    // leave JavaFX's cached bounds inconsistent (IndexOutOfBounds in Parent.updateCachedBounds).
     overlayLayer.setVisible(true);
+    overlayLayer.getChildren().setAll(content);
     focus.requestFocus();
   }
 
   private void hideOverlay() {
     helpShown = false;
-    overlayLayer.setVisible(false);
     overlayLayer.getChildren().clear();
+    overlayLayer.setVisible(false);
     tree.requestFocus();
   }
 
