@@ -54,7 +54,7 @@ public final class BlankDetector {
     int marks = 0;
     int[] st = new int[5];
     for (int i = 1; i < n; i++) {
-      stats.row(i).get(0, 0, st);
+      stats.get(i, 0, st);
       boolean inMargin =
           st[0] + st[2] < marginX
               || st[1] + st[3] < marginY
@@ -67,6 +67,8 @@ public final class BlankDetector {
       area += st[4];
     }
     double mm2 = area / (pxPerMm * pxPerMm);
+    Mats.keep(grey, small, ink, labels);
+    Mats.keep(stats, centroids);
     return new Result(mm2 < BLANK_INK_MM2, mm2, marks);
   }
 }

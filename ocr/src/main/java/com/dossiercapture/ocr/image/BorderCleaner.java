@@ -27,7 +27,7 @@ public final class BorderCleaner {
     boolean any = false;
     int[] st = new int[5];
     for (int i = 1; i < n; i++) {
-      stats.row(i).get(0, 0, st);
+      stats.get(i, 0, st);
       boolean touches = st[0] == 0 || st[1] == 0 || st[0] + st[2] >= w || st[1] + st[3] >= h;
       // Backing runs along an edge: long in one direction (a strip or a wedge).
       boolean long_ = st[2] > w * 0.1 || st[3] > h * 0.1;
@@ -36,6 +36,8 @@ public final class BorderCleaner {
     }
     Mat out = grey.clone();
     if (!any) {
+      Mats.keep(grey, dark, labels, centroids);
+      Mats.keep(stats);
       return out;
     }
     int[] lab = new int[w * h];
@@ -55,11 +57,11 @@ public final class BorderCleaner {
       mk[i] = lab[i] > 0 && backing[lab[i]] ? (byte) 255 : 0;
     }
     mask.put(0, 0, mk);
-    Imgproc.dilate(
-        mask,
-        mask,
-        Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new org.opencv.core.Size(7, 7)));
+    Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new org.opencv.core.Size(7, 7));
+    Imgproc.dilate(mask, mask, kernel);
     out.setTo(new org.opencv.core.Scalar(255), mask);
+    Mats.keep(grey, dark, labels, centroids);
+    Mats.keep(stats, out, mask, kernel);
     return out;
   }
 
@@ -67,6 +69,8 @@ public final class BorderCleaner {
   public static double darkShare(Mat grey) {
     Mat dark = new Mat();
     Imgproc.threshold(grey, dark, 90, 255, Imgproc.THRESH_BINARY_INV);
-    return org.opencv.core.Core.countNonZero(dark) / (double) (grey.rows() * grey.cols());
+    double share = org.opencv.core.Core.countNonZero(dark) / (double) (grey.rows() * grey.cols());
+    Mats.keep(grey, dark);
+    return share;
   }
 }

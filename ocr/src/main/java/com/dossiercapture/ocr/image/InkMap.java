@@ -44,7 +44,7 @@ final class InkMap {
     boolean[] keep = new boolean[n];
     int[] st = new int[5];
     for (int i = 1; i < n; i++) {
-      stats.row(i).get(0, 0, st);
+      stats.get(i, 0, st);
       int x = st[0];
       int y = st[1];
       int bw = st[2];
@@ -57,6 +57,8 @@ final class InkMap {
     }
     int[] lab = new int[w * h];
     labels.get(0, 0, lab);
+    Mats.keep(grey, small, bin, labels);
+    Mats.keep(stats, centroids);
     int total = 0;
     for (int v : lab) {
       if (v > 0 && keep[v]) {
@@ -95,6 +97,7 @@ final class InkMap {
         Imgproc.threshold(grey, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
     double t = Math.min(otsu, 160);
     Imgproc.threshold(grey, bin, t, 255, Imgproc.THRESH_BINARY_INV);
+    Mats.keep(grey, bin);
     return bin;
   }
 }

@@ -2,6 +2,7 @@ package com.dossiercapture.ocr.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.lang.ref.Reference;
 import nu.pattern.OpenCV;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -9,7 +10,16 @@ import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Conversions between Java images and OpenCV matrices, and loading of OpenCV's native library. */
+/**
+ * Conversions between Java images and OpenCV matrices, and loading of OpenCV's native library.
+ *
+ * <p>OpenCV's Java {@link Mat} frees its native matrix in a finalizer. A {@code Mat} whose last use
+ * is as an argument of a native call can be collected, and its native matrix freed by the finalizer
+ * thread, while that call still reads or writes it: a use after free that corrupted the C heap
+ * (SIGSEGV or "corrupted double-linked list", only with two workers, where the other worker's
+ * allocations start collections). Every method that hands matrices to OpenCV therefore keeps them
+ * reachable with {@link #keep} after its last native call (ADR 0013).
+ */
 public final class Mats {
 
   private static volatile boolean loaded;
@@ -26,6 +36,32 @@ public final class Mats {
         }
       }
     }
+  }
+
+  /** Keeps the object reachable up to this point (a matrix a native call has just used). */
+  public static void keep(Object a) {
+    Reference.reachabilityFence(a);
+  }
+
+  /** Keeps the objects reachable up to this point. */
+  public static void keep(Object a, Object b) {
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+  }
+
+  /** Keeps the objects reachable up to this point. */
+  public static void keep(Object a, Object b, Object c) {
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+    Reference.reachabilityFence(c);
+  }
+
+  /** Keeps the objects reachable up to this point. */
+  public static void keep(Object a, Object b, Object c, Object d) {
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+    Reference.reachabilityFence(c);
+    Reference.reachabilityFence(d);
   }
 
   /** An 8-bit single-channel copy of the image (luminance for colour; paper for transparency). */
@@ -54,6 +90,7 @@ public final class Mats {
     }
     Mat m = new Mat(h, w, CvType.CV_8UC1);
     m.put(0, 0, px);
+    keep(m);
     return m;
   }
 
@@ -66,6 +103,7 @@ public final class Mats {
     byte[] px = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
     Mat cont = grey.isContinuous() ? grey : grey.clone();
     cont.get(0, 0, px);
+    keep(grey, cont);
     return out;
   }
 
@@ -80,6 +118,7 @@ public final class Mats {
         0,
         0,
         factor < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    keep(m, out);
     return out;
   }
 
@@ -94,6 +133,7 @@ public final class Mats {
       case 270 -> Core.rotate(m, out, Core.ROTATE_90_COUNTERCLOCKWISE);
       default -> throw new IllegalArgumentException("not a multiple of 90: " + degrees);
     }
+    keep(m, out);
     return out;
   }
 }

@@ -188,6 +188,9 @@ public final class OrientationDetector {
     if (x1 <= x0 || y1 <= y0) {
       return grey;
     }
-    return grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0)).clone();
+    Mat part = grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
+    Mat copy = part.clone();
+    Mats.keep(grey, part);
+    return copy;
   }
 }

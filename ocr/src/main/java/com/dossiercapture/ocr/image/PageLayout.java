@@ -30,10 +30,14 @@ public final class PageLayout {
       run = rows[y] == 0 ? run + 1 : 0;
       if (run >= gap) {
         int cut = y - run / 2;
-        return Math.min(grey.rows(), (int) Math.round(cut / ink.scale));
+        int at = Math.min(grey.rows(), (int) Math.round(cut / ink.scale));
+        Mats.keep(grey);
+        return at;
       }
     }
-    return grey.rows();
+    int all = grey.rows();
+    Mats.keep(grey);
+    return all;
   }
 
   /**
@@ -51,7 +55,9 @@ public final class PageLayout {
     if (bottom - top < 4) {
       return out;
     }
-    InkMap ink = InkMap.of(grey.submat(top, bottom, 0, grey.cols()), dpi);
+    Mat strip = grey.submat(top, bottom, 0, grey.cols());
+    InkMap ink = InkMap.of(strip, dpi);
+    Mats.keep(grey, strip);
     int h = ink.height;
     int[] rows = new int[h];
     int[] minX = new int[h];
@@ -114,6 +120,7 @@ public final class PageLayout {
     int rx0 = (int) Math.floor(x0 / scale);
     int rx1 = Math.min(grey.cols(), (int) Math.ceil((x1 + 1) / scale));
     out.add(new Rect(rx0, ry0, rx1 - rx0, ry1 - ry0));
+    Mats.keep(grey);
   }
 
   /** Share of ink points in the page (for tests and diagnostics). */

@@ -34,26 +34,27 @@ public final class QualityCheck {
     double mean = Core.mean(small).val[0];
     if (mean < 110 || BorderCleaner.darkShare(small) > 0.35) {
       warnings.add(TOO_DARK);
+      Mats.keep(grey, small);
       return warnings;
     }
     if (blank) {
+      Mats.keep(grey, small);
       return warnings;
     }
     // The darkest 0.5% of pixels should be real ink (well below 120).
-    Mat hist = new Mat();
-    Imgproc.calcHist(
-        List.of(small),
-        new org.opencv.core.MatOfInt(0),
-        new Mat(),
-        hist,
-        new org.opencv.core.MatOfInt(256),
-        new org.opencv.core.MatOfFloat(0, 256));
-    double total = small.rows() * (double) small.cols();
+    Mat cont = small.isContinuous() ? small : small.clone();
+    byte[] px = new byte[(int) cont.total()];
+    cont.get(0, 0, px);
+    Mats.keep(cont);
+    int[] hist = new int[256];
+    for (byte b : px) {
+      hist[b & 0xff]++;
+    }
     double acc = 0;
     int dark = 255;
     for (int v = 0; v < 256; v++) {
-      acc += hist.get(v, 0)[0];
-      if (acc >= total * 0.005) {
+      acc += hist[v];
+      if (acc >= px.length * 0.005) {
         dark = v;
         break;
       }
@@ -73,6 +74,8 @@ public final class QualityCheck {
     if (mm.maxVal < 60) {
       warnings.add(BLURRED);
     }
+    Mats.keep(grey, small, lap);
+    Mats.keep(mu, sigma, abs);
     return warnings;
   }
 }

@@ -104,7 +104,9 @@ public final class SkewEstimator {
    */
   public static Mat deskew(Mat grey, double degrees) {
     if (Math.abs(degrees) < 0.01) {
-      return grey.clone();
+      Mat copy = grey.clone();
+      Mats.keep(grey);
+      return copy;
     }
     Point centre = new Point(grey.cols() / 2.0, grey.rows() / 2.0);
     // OpenCV: positive angle = counter-clockwise; we turn the content back, clockwise.
@@ -112,6 +114,7 @@ public final class SkewEstimator {
     Mat out = new Mat();
     Imgproc.warpAffine(
         grey, out, m, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(255));
+    Mats.keep(grey, out, m);
     return out;
   }
 }

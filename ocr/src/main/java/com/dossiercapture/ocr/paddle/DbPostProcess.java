@@ -1,5 +1,6 @@
 package com.dossiercapture.ocr.paddle;
 
+import com.dossiercapture.ocr.image.Mats;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
@@ -58,8 +59,10 @@ final class DbPostProcess {
     Imgproc.threshold(pred, bitmap, THRESHOLD, 255, Imgproc.THRESH_BINARY);
     bitmap.convertTo(bitmap, CvType.CV_8UC1);
     List<MatOfPoint> contours = new ArrayList<>();
+    Mat hierarchy = new Mat();
     Imgproc.findContours(
-        bitmap, contours, new Mat(), Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+        bitmap, contours, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+    Mats.keep(bitmap, hierarchy);
     List<TextBox> out = new ArrayList<>();
     int n = Math.min(MAX_CANDIDATES, contours.size());
     for (int i = 0; i < n; i++) {
@@ -67,7 +70,9 @@ final class DbPostProcess {
       if (c.rows() < 4) {
         continue;
       }
-      RotatedRect rr = Imgproc.minAreaRect(new MatOfPoint2f(c.toArray()));
+      MatOfPoint2f points = new MatOfPoint2f(c.toArray());
+      RotatedRect rr = Imgproc.minAreaRect(points);
+      Mats.keep(c, points);
       if (Math.min(rr.size.width, rr.size.height) < MIN_SIDE) {
         continue;
       }
@@ -88,6 +93,7 @@ final class DbPostProcess {
       grown.points(g);
       out.add(ordered(g, scaleX, scaleY, imageWidth, imageHeight, score));
     }
+    Mats.keep(pred, contours);
     return out;
   }
 
@@ -112,9 +118,14 @@ final class DbPostProcess {
     for (int i = 0; i < 4; i++) {
       shifted[i] = new Point(Math.round(corners[i].x - l), Math.round(corners[i].y - t));
     }
-    Imgproc.fillPoly(mask, List.of(new MatOfPoint(shifted)), new Scalar(1));
+    // The box is a rotated rectangle: convex (and fillConvexPoly takes the points as one Mat that
+    // we keep reachable, unlike fillPoly's list, which its wrapper converts to a Mat of its own).
+    MatOfPoint quad = new MatOfPoint(shifted);
+    Imgproc.fillConvexPoly(mask, quad, new Scalar(1));
     Mat roi = pred.submat(new Rect(l, t, r - l + 1, b - t + 1));
-    return Core.mean(roi, mask).val[0];
+    double mean = Core.mean(roi, mask).val[0];
+    Mats.keep(pred, mask, quad, roi);
+    return mean;
   }
 
   private static int clamp(int v, int max) {

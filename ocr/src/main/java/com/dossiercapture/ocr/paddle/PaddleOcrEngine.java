@@ -212,6 +212,8 @@ public final class PaddleOcrEngine implements OcrEngine {
       return read(part, x0, y0);
     } catch (ai.onnxruntime.OrtException e) {
       throw new OcrException("PP-OCR failed on the image: " + e.getMessage(), e);
+    } finally {
+      Mats.keep(grey, part);
     }
   }
 
@@ -222,6 +224,7 @@ public final class PaddleOcrEngine implements OcrEngine {
     }
     List<TextBox> boxes = detect(grey);
     List<Piece> pieces = recognise(grey, boxes);
+    Mats.keep(grey);
     List<OcrLine> lines = new ArrayList<>();
     for (List<Integer> line : ReadingOrder.lines(orderingFrame(pieces, grey.cols(), grey.rows()))) {
       List<OcrWord> words = new ArrayList<>();
@@ -283,6 +286,7 @@ public final class PaddleOcrEngine implements OcrEngine {
     Imgproc.resize(grey, resized, new Size(rw, rh), 0, 0, Imgproc.INTER_LINEAR);
     byte[] px = new byte[rw * rh];
     resized.get(0, 0, px);
+    Mats.keep(grey, resized);
     int plane = rw * rh;
     float[] data = new float[3 * plane];
     for (int c = 0; c < 3; c++) {
@@ -411,10 +415,12 @@ public final class PaddleOcrEngine implements OcrEngine {
     Mat out = new Mat();
     Imgproc.warpPerspective(
         grey, out, m, new Size(iw, ih), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
+    Mats.keep(grey, src, dst, m);
     boolean turned = ih >= TALL * iw;
     if (turned) {
       Mat t = new Mat();
       Core.rotate(out, t, Core.ROTATE_90_COUNTERCLOCKWISE);
+      Mats.keep(out);
       out = t;
     }
     return new Crop(b, out, cw, ch, turned);
@@ -441,7 +447,9 @@ public final class PaddleOcrEngine implements OcrEngine {
           if (down > up && down > CLS_THRESHOLD) {
             Crop c = batch.get(k);
             Mat t180 = new Mat();
-            Core.rotate(c.image, t180, Core.ROTATE_180);
+            Mat before = c.image;
+            Core.rotate(before, t180, Core.ROTATE_180);
+            Mats.keep(before);
             c.image = t180;
             c.flipped = true;
           }
@@ -465,6 +473,7 @@ public final class PaddleOcrEngine implements OcrEngine {
     Imgproc.resize(crop, resized, new Size(rw, REC_HEIGHT), 0, 0, Imgproc.INTER_LINEAR);
     byte[] px = new byte[rw * REC_HEIGHT];
     resized.get(0, 0, px);
+    Mats.keep(crop, resized);
     int plane = REC_HEIGHT * width;
     int base = k * 3 * plane;
     for (int y = 0; y < REC_HEIGHT; y++) {

@@ -143,6 +143,62 @@ public final class ScriptFusion {
     return b.toString();
   }
 
+  /**
+   * Whether the character is a Han character. Only those are taken from the other reading where
+   * PP-OCR could not have read them: its dictionary also lacks punctuation such as · ° 丶 that
+   * Tesseract writes for 。 and 、.
+   */
+  public static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  /**
+   * The line with the punctuation of traditional-script typography restored. Traditional fonts
+   * centre 。 ， 、 in the character cell; PP-OCR, trained on simplified text whose marks sit low,
+   * reads them as ° · ’ 丶 (counted on 38 traditional pages: 36 of 372 character errors). Only where
+   * the context leaves no doubt: 丶 (a radical, never written alone in court text) is 、; ’ between
+   * two Han characters is ，; ° after a Han character is 。 (after a digit it is a degree); · after a
+   * Han character at the end of the line is 。 (mid-line it may separate the parts of a foreign
+   * name). Boxes and confidences stay.
+   */
+  public static OcrLine centredPunctuation(OcrLine line) {
+    String text = line.text();
+    char[] c = text.toCharArray();
+    boolean changed = false;
+    for (int i = 0; i < c.length; i++) {
+      boolean hanBefore = i > 0 && isHan(c[i - 1]);
+      boolean hanAfter = i + 1 < c.length && isHan(c[i + 1]);
+      boolean last = text.substring(i + 1).isBlank();
+      char r =
+          switch (c[i]) {
+            case '丶' -> '、';
+            case '’', '\'' -> hanBefore && hanAfter ? '，' : c[i];
+            case '°' -> hanBefore ? '。' : c[i];
+            case '·' -> hanBefore && last ? '。' : c[i];
+            default -> c[i];
+          };
+      changed |= r != c[i];
+      c[i] = r;
+    }
+    if (!changed) {
+      return line;
+    }
+    // Words hold the line's characters in order (CJK one per word): replace in the same order.
+    List<OcrWord> words = new ArrayList<>(line.words().size());
+    int pos = 0;
+    for (OcrWord w : line.words()) {
+      int at = text.indexOf(w.text(), pos);
+      if (at < 0) {
+        words.add(w);
+        continue;
+      }
+      String fixed = new String(c, at, w.text().length());
+      words.add(fixed.equals(w.text()) ? w : new OcrWord(fixed, w.box(), w.confidence()));
+      pos = at + w.text().length();
+    }
+    return new OcrLine(new String(c), line.box(), line.confidence(), words);
+  }
+
   /** Inserted runs are at most this long. */
   static final int MAX_INSERT = 2;
 
@@ -181,7 +237,8 @@ public final class ScriptFusion {
           && i + 1 < n
           && j + 1 < m
           && a.charAt(i + 1) == b.charAt(j + 1)
-          && !known.test(other.charAt(j))) {
+          && !known.test(other.charAt(j))
+          && isHan(other.charAt(j))) {
         // One character differs between two agreeing ones, and PP-OCR could never have read the
         // other reading's character (審 read as 蕃): take it.
         out.add(new Piece(other.charAt(j), i));
@@ -202,7 +259,7 @@ public final class ScriptFusion {
         if (matchedBefore && nextMatches && k - j <= MAX_INSERT) {
           boolean allUnknown = true;
           for (int q = j; q < k; q++) {
-            allUnknown &= !known.test(other.charAt(q));
+            allUnknown &= !known.test(other.charAt(q)) && isHan(other.charAt(q));
           }
           if (allUnknown) {
             for (int q = j; q < k; q++) {

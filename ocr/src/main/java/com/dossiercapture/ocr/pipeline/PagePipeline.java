@@ -26,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -363,7 +365,10 @@ public final class PagePipeline implements AutoCloseable {
     for (OcrLine l : lines) {
       Box b = l.box();
       OcrLine again = readLine(tra, straight, dpi, new Rect(b.x(), b.y(), b.width(), b.height()));
-      out.add(again == null ? l : ScriptFusion.fuse(l, again.text(), paddle::knows));
+      OcrLine filled = fillGaps(l, straight, dpi, tra);
+      OcrLine fused =
+          again == null ? filled : ScriptFusion.fuse(filled, again.text(), paddle::knows);
+      out.add(ScriptFusion.centredPunctuation(fused));
     }
     return out;
   }
@@ -514,6 +519,7 @@ public final class PagePipeline implements AutoCloseable {
     Mat scaled = Math.abs(f - 1) < 0.1 ? crop.clone() : Mats.scale(crop, f);
     Mat bin = new Mat();
     Imgproc.threshold(scaled, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+    Mats.keep(straight, crop, scaled, bin);
     OcrResult res;
     engine.setPageSegMode(7);
     try {
@@ -539,6 +545,151 @@ public final class PagePipeline implements AutoCloseable {
     }
     String text = String.join("", res.lines().stream().map(OcrLine::text).toList());
     return new OcrLine(text, new Box(r.x, r.y, r.width, r.height), res.meanConfidence(), words);
+  }
+
+  /** At most this many gaps of one line are read again. */
+  static final int MAX_GAPS_PER_LINE = 4;
+
+  /**
+   * The PP-OCR line with the characters it dropped read again where they were dropped. PP-OCR's CTC
+   * decoding leaves out characters its dictionary lacks (訴訟 糾紛 託), and Tesseract's reading of the
+   * whole line often garbles the same spot; but the spot is visible: in a horizontal line of evenly
+   * spaced Han characters, two neighbours whose centres lie about two or three character pitches
+   * apart have one or two characters between them. That cell alone is cut out and read by Tesseract
+   * chi_tra as a single character (or word); what it reads is taken only when it has ink, is Han
+   * and is a character PP-OCR could not have read.
+   */
+  private OcrLine fillGaps(OcrLine line, Mat straight, int dpi, TesseractEngine tra) {
+    List<OcrWord> ws = line.words();
+    Box lb = line.box();
+    if (ws.size() < 6 || lb.width() < 2 * lb.height()) {
+      return line;
+    }
+    List<Double> steps = new ArrayList<>();
+    for (int i = 0; i + 1 < ws.size(); i++) {
+      if (singleHan(ws.get(i)) && singleHan(ws.get(i + 1))) {
+        steps.add(centre(ws.get(i + 1)) - centre(ws.get(i)));
+      }
+    }
+    if (steps.size() < 5) {
+      return line;
+    }
+    java.util.Collections.sort(steps);
+    double pitch = steps.get(steps.size() / 2);
+    if (pitch < 4) {
+      return line;
+    }
+    String text = line.text();
+    StringBuilder nt = new StringBuilder();
+    List<OcrWord> nw = new ArrayList<>();
+    int pos = 0;
+    int read = 0;
+    boolean changed = false;
+    for (int i = 0; i < ws.size(); i++) {
+      OcrWord w = ws.get(i);
+      int at = text.indexOf(w.text(), pos);
+      if (at < 0) {
+        return line; // words and text disagree: leave the line alone
+      }
+      nt.append(text, pos, at + w.text().length());
+      pos = at + w.text().length();
+      nw.add(w);
+      if (i + 1 >= ws.size() || !singleHan(w) || !singleHan(ws.get(i + 1))) {
+        continue;
+      }
+      double a = centre(w);
+      double b = centre(ws.get(i + 1));
+      double d = b - a;
+      if (d < 1.75 * pitch || d > 4.4 * pitch || read >= MAX_GAPS_PER_LINE) {
+        continue;
+      }
+      int missing = (int) Math.round(d / pitch) - 1;
+      int gx0 = (int) Math.round(a + 0.5 * pitch);
+      int gx1 = (int) Math.round(b - 0.5 * pitch);
+      read++;
+      String got =
+          readGap(
+              tra,
+              straight,
+              dpi,
+              new Rect(gx0, lb.y(), gx1 - gx0, lb.height()),
+              missing == 1 ? 10 : 7);
+      StringBuilder han = new StringBuilder();
+      boolean usable = true;
+      for (int k = 0; k < got.length(); k++) {
+        char c = got.charAt(k);
+        if (ScriptFusion.isHan(c)) {
+          han.append(c);
+          usable &= !paddle.knows(c);
+        }
+      }
+      if (!usable || han.isEmpty() || han.length() > missing) {
+        continue;
+      }
+      int cell = Math.max(1, (gx1 - gx0) / han.length());
+      for (int k = 0; k < han.length(); k++) {
+        nt.append(han.charAt(k));
+        nw.add(
+            new OcrWord(
+                String.valueOf(han.charAt(k)),
+                new Box(gx0 + k * cell, lb.y(), cell, lb.height()),
+                w.confidence()));
+      }
+      changed = true;
+    }
+    if (!changed) {
+      return line;
+    }
+    nt.append(text.substring(pos));
+    return new OcrLine(nt.toString(), lb, line.confidence(), nw);
+  }
+
+  private static boolean singleHan(OcrWord w) {
+    return w.text().length() == 1 && ScriptFusion.isHan(w.text().charAt(0));
+  }
+
+  private static double centre(OcrWord w) {
+    return w.box().x() + w.box().width() / 2.0;
+  }
+
+  /**
+   * What Tesseract reads in one cell of a line (no horizontal margin, so that the neighbours stay
+   * out), scaled like {@link #readLine} and framed in white; empty when the cell holds too little
+   * ink to be a character.
+   */
+  private String readGap(TesseractEngine engine, Mat straight, int dpi, Rect r, int psm) {
+    int pad = Math.max(2, r.height / 6);
+    int x0 = Math.max(0, r.x);
+    int y0 = Math.max(0, r.y - pad);
+    int x1 = Math.min(straight.cols(), r.x + r.width);
+    int y1 = Math.min(straight.rows(), r.y + r.height + pad);
+    if (x1 - x0 < 4 || y1 - y0 < 4) {
+      return "";
+    }
+    Mat crop = straight.submat(y0, y1, x0, x1);
+    Mat ink = new Mat();
+    Imgproc.threshold(crop, ink, 128, 255, Imgproc.THRESH_BINARY_INV);
+    double share = Core.countNonZero(ink) / (double) ((x1 - x0) * (y1 - y0));
+    if (share < 0.04) {
+      Mats.keep(straight, crop, ink);
+      return "";
+    }
+    double f = Math.max(0.4, Math.min(3.0, TARGET_LINE_PX / Math.max(1, r.height)));
+    Mat scaled = Math.abs(f - 1) < 0.1 ? crop.clone() : Mats.scale(crop, f);
+    Mat bin = new Mat();
+    Imgproc.threshold(scaled, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+    int border = (int) Math.round(TARGET_LINE_PX / 3);
+    Mat framed = new Mat();
+    Core.copyMakeBorder(
+        bin, framed, border, border, border, border, Core.BORDER_CONSTANT, new Scalar(255));
+    Mats.keep(straight, crop, ink, scaled);
+    Mats.keep(bin, framed);
+    engine.setPageSegMode(psm);
+    try {
+      return engine.recognise(Mats.toImage(framed), (int) Math.round(dpi * f)).text().strip();
+    } finally {
+      engine.setPageSegMode(3);
+    }
   }
 
   /** For pages with almost no text at the top: compare the densest text bands instead. */

@@ -126,6 +126,62 @@ class PaddlePostProcessingTest {
   }
 
   @Test
+  void fusionTakesOnlyHanCharactersPaddleCannotRead() {
+    // PP-OCR's dictionary also lacks the marks Tesseract writes for 。 and 、: they never replace.
+    java.util.function.IntPredicate known = c -> c != '·' && c != '丶' && c != '°';
+    OcrLine line =
+        new OcrLine(
+            "理。本",
+            new Box(0, 0, 30, 10),
+            0.9,
+            List.of(
+                new OcrWord("理", new Box(0, 0, 10, 10), 0.9),
+                new OcrWord("。", new Box(10, 0, 10, 10), 0.9),
+                new OcrWord("本", new Box(20, 0, 10, 10), 0.9)));
+    assertThat(ScriptFusion.fuse(line, "理·本", known).text()).isEqualTo("理。本");
+    OcrLine gap =
+        new OcrLine(
+            "理本",
+            new Box(0, 0, 30, 10),
+            0.9,
+            List.of(
+                new OcrWord("理", new Box(0, 0, 10, 10), 0.9),
+                new OcrWord("本", new Box(20, 0, 10, 10), 0.9)));
+    assertThat(ScriptFusion.fuse(gap, "理°本", known).text()).isEqualTo("理本");
+  }
+
+  @Test
+  void centredTraditionalPunctuationIsRestoredWhereContextIsClear() {
+    List<OcrWord> words = new ArrayList<>();
+    String text = "審理°被告丶原告’本案30°終結·";
+    for (int i = 0; i < text.length(); i++) {
+      words.add(new OcrWord(String.valueOf(text.charAt(i)), new Box(i * 10, 0, 10, 10), 0.9));
+    }
+    OcrLine line = new OcrLine(text, new Box(0, 0, 10 * text.length(), 10), 0.9, words);
+    OcrLine fixed = ScriptFusion.centredPunctuation(line);
+    assertThat(fixed.text()).isEqualTo("審理。被告、原告，本案30°終結。");
+    assertThat(fixed.words())
+        .extracting(OcrWord::text)
+        .containsExactly(
+            fixed.text().chars().mapToObj(c -> String.valueOf((char) c)).toArray(String[]::new));
+    assertThat(fixed.words().get(2).box()).isEqualTo(words.get(2).box());
+    // A name dot between Han characters mid-line stays; a line with nothing to change is the same.
+    OcrLine name =
+        new OcrLine(
+            "約翰·史密斯",
+            new Box(0, 0, 60, 10),
+            0.9,
+            List.of(
+                new OcrWord("約", new Box(0, 0, 10, 10), 0.9),
+                new OcrWord("翰", new Box(10, 0, 10, 10), 0.9),
+                new OcrWord("·", new Box(20, 0, 10, 10), 0.9),
+                new OcrWord("史", new Box(30, 0, 10, 10), 0.9),
+                new OcrWord("密", new Box(40, 0, 10, 10), 0.9),
+                new OcrWord("斯", new Box(50, 0, 10, 10), 0.9)));
+    assertThat(ScriptFusion.centredPunctuation(name)).isSameAs(name);
+  }
+
+  @Test
   void aPageLooksTraditionalOnlyWithEnoughTraditionalForms() {
     assertThat(ScriptFusion.looksTraditional("浙江省杭州市西湖區人民法院民事判決書原告尹偉")).isTrue();
     assertThat(ScriptFusion.looksTraditional("浙江省杭州市西湖区人民法院民事判决书原告尹伟")).isFalse();
