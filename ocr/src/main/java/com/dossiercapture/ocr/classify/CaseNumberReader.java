@@ -37,13 +37,14 @@ public final class CaseNumberReader {
   /**
    * The digit skeleton: an optional opening bracket (or its look-alike), four year digits, an
    * optional closing bracket, up to two non-digit characters (province, a stray one), court digits
-   * (0, 2 or 4), one to four type characters, the sequence, and 号 or a look-alike or nothing.
+   * (0, 2 or 4), one to four type characters, the sequence, a speck read as a dot, and 号 or a
+   * look-alike or nothing.
    */
   private static final Pattern LOOSE =
       Pattern.compile(
           "([（(【〔\\[［〈《<{]?)\\s*((?:19|20)[0-9]{2})\\s*[）)】〕\\]］〉》>}]?\\s*"
               + "([^0-9\\s，,。；;：:]{1,2}?)\\s*([0-9]{4}|[0-9]{2})\\s*"
-              + "([\\p{IsHan}]{1,4}?)\\s*([0-9]{1,6})\\s*(\\p{IsHan}|$)",
+              + "([\\p{IsHan}]{1,4}?)\\s*([0-9]{1,6})\\s*[.．·・。]?\\s*(\\p{IsHan}|$)",
           Pattern.MULTILINE);
 
   /** What OCR reads for 号 often enough to accept without the dossier's number to confirm it. */

@@ -270,6 +270,7 @@ public final class PagePipeline implements AutoCloseable {
         img = img2;
         cut = cut2;
         top = top2;
+        page = null; // PP-OCR's reading was of the page as it stood: read the turned page again
       }
       t = lap(ms, "orient", t);
     }
@@ -385,6 +386,11 @@ public final class PagePipeline implements AutoCloseable {
    * scripts.
    */
   private static Read paddleTitle(OcrResult page, int cut) {
+    if (readsVertically(new Read(null, page))) {
+      // PP-OCR turns tall crops and reads them well: a page the axis step left turned by a quarter
+      // reads as confident vertical columns. Not upright: the Tesseract path turns it back.
+      return null;
+    }
     List<OcrLine> title =
         page.lines().stream().filter(l -> l.box().y() + l.box().height() / 2 < cut).toList();
     Read top = new Read(null, new OcrResult(title));

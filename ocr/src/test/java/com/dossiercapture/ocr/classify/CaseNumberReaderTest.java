@@ -31,6 +31,8 @@ class CaseNumberReaderTest {
   void bracketsAndHaoMisreadAreTolerated() {
     // 〈 for （, 叨 for 号, a lost opening bracket, 號 from a traditional page.
     assertThat(read("河南省郑州市金水区人民法院\n传票\n(2022)豫0105民初8233叨")).isEqualTo("（2022）豫0105民初8233号");
+    // A speck before 號 read as a dot (traditional page, held-out corpus).
+    assertThat(read("湖南省岳陽市岳陽樓區人民法院\n受理案件通知書\n（2022）湘0602民初693.號")).isEqualTo("（2022）湘0602民初693号");
     assertThat(read("湖南省岳阳市岳阳楼区人民法院\n應訴通知書\n2024)湘0602民初514號")).isEqualTo("（2024）湘0602民初514号");
     assertThat(read("湖南省岳阳市岳阳楼区人民法院\n送达回证\n《2023)湘0602民初7734号")).isEqualTo("（2023）湘0602民初7734号");
   }
