@@ -109,7 +109,16 @@ public final class PipelineBenchmark {
       Boolean oursNoWorse,
       String skipped) {}
 
-  /** D. Arrival to document type, at a scanning rate. */
+  /**
+   * D. Arrival to document type, at a scanning rate: the type as the listener is first told it
+   * ({@link BatchProcessor.Listener#pageTyped}, ADR 0014), and the page's end in batch order.
+   *
+   * @param typedBeforeEnd pages typed from their title area while the rest was still being read
+   * @param changedAtEnd of those, pages whose reported type (after the whole page and the batch
+   *     order) differs from the one told early
+   * @param perPage every page in batch order: its source, arrival to typed and to reported (ms),
+   *     the type told and the type reported
+   */
   public record Latency(
       double rate,
       int pages,
@@ -118,7 +127,12 @@ public final class PipelineBenchmark {
       double p95Ms,
       double maxMs,
       double firstPageMs,
-      int lateHandoffs) {}
+      int lateHandoffs,
+      double doneP50Ms,
+      double doneP95Ms,
+      int typedBeforeEnd,
+      int changedAtEnd,
+      List<Map<String, Object>> perPage) {}
 
   /** E. Memory over a long run. */
   public record MemoryRun(
@@ -478,7 +492,12 @@ public final class PipelineBenchmark {
     progress.flush();
     ArrivalScheduler scheduler = new ArrivalScheduler(ArrivalScheduler.SYSTEM, o.rate());
     long[] arrival = new long[n];
+    long[] typed = new long[n];
+    String[] earlyType = new String[n];
+    Object[] finalType = new Object[n];
+    boolean[] fromTitle = new boolean[n];
     long[] done = new long[n];
+    int[] changed = {0};
     boolean[] failed = new boolean[n];
     int[] late = {0};
     Path store = o.work().resolve("store-latency");
@@ -495,20 +514,53 @@ public final class PipelineBenchmark {
             sink.file(source(p), Files.readAllBytes(p));
           }
         },
-        r -> {
-          if (r.index() < n) {
-            done[r.index()] = System.nanoTime();
-            failed[r.index()] = r.failed();
+        new BatchProcessor.Listener() {
+          @Override
+          public void pageTyped(
+              int index, Long pageId, String docType, double confidence, boolean early) {
+            if (index < n) {
+              typed[index] = System.nanoTime();
+              earlyType[index] = docType;
+              fromTitle[index] = early;
+            }
+          }
+
+          @Override
+          public void pageDone(BatchProcessor.PageReport r) {
+            if (r.index() < n) {
+              done[r.index()] = System.nanoTime();
+              failed[r.index()] = r.failed();
+              finalType[r.index()] = r.fields().get("docType");
+              if (fromTitle[r.index()]
+                  && !java.util.Objects.equals(finalType[r.index()], earlyType[r.index()])) {
+                changed[0]++;
+              }
+            }
           }
         });
     deleteTree(store);
     List<Double> ms = new ArrayList<>();
+    List<Double> end = new ArrayList<>();
     int bad = 0;
+    int early = 0;
+    List<Map<String, Object>> perPage = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (failed[i] || done[i] == 0) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("source", source(pages.get(i)));
+      row.put("typedMs", typed[i] == 0 ? null : Math.round((typed[i] - arrival[i]) / 1e6));
+      row.put("reportedMs", done[i] == 0 ? null : Math.round((done[i] - arrival[i]) / 1e6));
+      row.put("typed", earlyType[i]);
+      row.put("fromTitle", fromTitle[i]);
+      row.put("reported", finalType[i]);
+      perPage.add(row);
+      if (failed[i] || done[i] == 0 || typed[i] == 0) {
         bad++;
       } else {
-        ms.add((done[i] - arrival[i]) / 1e6);
+        ms.add((typed[i] - arrival[i]) / 1e6);
+        end.add((done[i] - arrival[i]) / 1e6);
+        if (fromTitle[i]) {
+          early++;
+        }
       }
     }
     return new Latency(
@@ -518,8 +570,13 @@ public final class PipelineBenchmark {
         Stats.percentile(ms, 50),
         Stats.percentile(ms, 95),
         Stats.max(ms),
-        done[0] == 0 ? Double.NaN : (done[0] - arrival[0]) / 1e6,
-        late[0]);
+        typed[0] == 0 ? Double.NaN : (typed[0] - arrival[0]) / 1e6,
+        late[0],
+        Stats.percentile(end, 50),
+        Stats.percentile(end, 95),
+        early,
+        changed[0],
+        perPage);
   }
 
   // ---------------------------------------------------------------------------------------------

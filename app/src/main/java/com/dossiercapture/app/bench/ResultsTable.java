@@ -140,6 +140,15 @@ public final class ResultsTable {
           d.firstPageMs(),
           d.failed(),
           d.lateHandoffs());
+      out.printf(
+          Locale.ROOT,
+          "                           %d pages typed from their title area while the rest was"
+              + " read, %d of them reported with another type at the end; arrival -> page"
+              + " reported (batch order) p50 %.0f ms, p95 %.0f ms%n",
+          d.typedBeforeEnd(),
+          d.changedAtEnd(),
+          d.doneP50Ms(),
+          d.doneP95Ms());
     }
     var e = r.memory();
     if (e != null) {

@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -37,6 +37,16 @@ public final class BatchProcessor {
   /** Receives finished pages in batch order (report writer, GUI progress). */
   public interface Listener {
     void pageDone(PageReport report);
+
+    /**
+     * A page's type is known: from its title area while the rest of the page is still being read
+     * ({@code early}), or from its analysis when the title area named none ({@code docType} may
+     * then be null). Once per analysed page, before its {@link #pageDone}, on a worker thread, not
+     * in batch order. The type {@link #pageDone} reports may differ (the whole page's text, the
+     * batch order).
+     */
+    default void pageTyped(
+        int index, Long pageId, String docType, double confidence, boolean early) {}
   }
 
   /**
@@ -52,6 +62,14 @@ public final class BatchProcessor {
   private final Supplier<PageAnalyzer> analyzers;
   private final Supplier<DocumentBoundaries> boundaries;
   private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  /**
+   * Pages a worker starts inside another page's analysis, one inside the other, at most (ADR 0014):
+   * bounds how long the outer page's own end waits.
+   */
+  static final int MAX_NESTED = 2;
+
+  private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
    * @param analyzers makes one analyzer per worker, or {@code null} to stage only
@@ -116,9 +134,16 @@ public final class BatchProcessor {
   public Summary run(long batchId, boolean assemble, Listener listener, PageFeed feed)
       throws Exception {
     long start = System.nanoTime();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers, Thread.ofPlatform().name("page-worker-", 0).daemon().factory());
+    // A fixed pool whose queue the workers also take from between the lines of a page (ADR 0014).
+    LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            queue,
+            Thread.ofPlatform().name("page-worker-", 0).daemon().factory());
     Semaphore inFlight = new Semaphore(workers * 2);
     List<PageAnalyzer> created = java.util.Collections.synchronizedList(new ArrayList<>());
     ThreadLocal<PageAnalyzer> analyzer =
@@ -141,7 +166,7 @@ public final class BatchProcessor {
             }
             int index = counter[0]++;
             reporter.noteSource(index, source);
-            submit(index, source, page, image, 0, pool, inFlight, reporter, analyzer);
+            submit(index, source, page, image, 0, pool, inFlight, reporter, analyzer, listener);
           }
         };
     try {
@@ -188,7 +213,9 @@ public final class BatchProcessor {
                 return;
               }
               long stageMs = (System.nanoTime() - t0) / 1_000_000;
-              submit(index, source, page, image, stageMs, pool, inFlight, reporter, analyzer);
+              submit(
+                  index, source, page, image, stageMs, pool, inFlight, reporter, analyzer,
+                  listener);
             }
           },
           process);
@@ -224,17 +251,24 @@ public final class BatchProcessor {
       Page page,
       BufferedImage image,
       long stageMs,
-      ExecutorService pool,
+      ThreadPoolExecutor pool,
       Semaphore inFlight,
       OrderedReporter reporter,
-      ThreadLocal<PageAnalyzer> analyzer)
+      ThreadLocal<PageAnalyzer> analyzer,
+      Listener listener)
       throws InterruptedException {
     inFlight.acquire();
     pool.execute(
         () -> {
           PageReport report;
+          Typing typing = new Typing(index, page.id(), listener, pool);
           try {
-            report = analyse(index, source, page, image, stageMs, analyzer);
+            report = analyse(index, source, page, image, stageMs, analyzer, typing);
+            if (!report.failed() && report.analysis() != null) {
+              PageResult r = report.analysis();
+              typing.tell(
+                  r.docType(), r.docTypeConfidence() == null ? 0 : r.docTypeConfidence(), false);
+            }
           } catch (Throwable t) {
             // A broken installation (a missing class, a native library that fails to
             // load) must still give this page its report line and fail the run.
@@ -256,7 +290,8 @@ public final class BatchProcessor {
       Page page,
       BufferedImage image,
       long stageMs,
-      ThreadLocal<PageAnalyzer> analyzer) {
+      ThreadLocal<PageAnalyzer> analyzer,
+      PageAnalyzer.Progress progress) {
     Map<String, Long> ms = new LinkedHashMap<>();
     ms.put("stage", stageMs);
     if (analyzers == null) {
@@ -269,12 +304,64 @@ public final class BatchProcessor {
         img = ImageIO.read(new ByteArrayInputStream(store.readOriginal(page.id())));
         ms.put("decode", (System.nanoTime() - t0) / 1_000_000);
       }
-      PageResult r = analyzer.get().analyze(img, page.dpi() > 0 ? page.dpi() : assumedDpi(img));
+      PageResult r =
+          analyzer.get().analyze(img, page.dpi() > 0 ? page.dpi() : assumedDpi(img), progress);
       ms.putAll(r.ms());
       return report(index, source, page, r, ms);
     } catch (Exception | OutOfMemoryError e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return failedReport(index, source, page, "processing failed: " + why, ms);
+    }
+  }
+
+  /**
+   * One page's progress: its type told once; between its lines, a page waiting for a worker is
+   * started on this thread (its title read and typed at once instead of after this page's end). The
+   * started page uses this worker's analyzer, which is between two lines and holds no state of this
+   * page's there.
+   */
+  private final class Typing implements PageAnalyzer.Progress {
+    private final int index;
+    private final Long pageId;
+    private final Listener listener;
+    private final ThreadPoolExecutor pool;
+    private boolean told;
+
+    Typing(int index, Long pageId, Listener listener, ThreadPoolExecutor pool) {
+      this.index = index;
+      this.pageId = pageId;
+      this.listener = listener;
+      this.pool = pool;
+    }
+
+    @Override
+    public void typed(String docType, double confidence) {
+      tell(docType, confidence, true);
+    }
+
+    void tell(String docType, double confidence, boolean early) {
+      if (!told) {
+        told = true;
+        listener.pageTyped(index, pageId, docType, confidence, early);
+      }
+    }
+
+    @Override
+    public void between() {
+      int[] depth = nesting.get();
+      if (depth[0] >= MAX_NESTED) {
+        return;
+      }
+      Runnable next = pool.getQueue().poll();
+      if (next == null) {
+        return;
+      }
+      depth[0]++;
+      try {
+        next.run(); // reports its own page and releases its place, whatever happens in it
+      } finally {
+        depth[0]--;
+      }
     }
   }
 

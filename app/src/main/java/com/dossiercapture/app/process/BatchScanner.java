@@ -52,6 +52,12 @@ public final class BatchScanner implements AutoCloseable {
     /** A page went through the pipeline (worker thread, batch order). */
     default void processed(BatchProcessor.PageReport report) {}
 
+    /**
+     * A page's type is known from its title area while the rest is read (worker thread, not in
+     * batch order; {@link BatchProcessor.Listener#pageTyped}).
+     */
+    default void typed(long pageId, String docType, double confidence) {}
+
     /** Scanner progress and faults (acquisition thread). */
     default void event(ScanEvent event) {}
 
@@ -117,11 +123,26 @@ public final class BatchScanner implements AutoCloseable {
                     processor.run(
                         batchId,
                         false,
-                        r -> {
-                          try {
-                            l.processed(r);
-                          } finally {
-                            pending.decrementAndGet();
+                        new BatchProcessor.Listener() {
+                          @Override
+                          public void pageDone(BatchProcessor.PageReport r) {
+                            try {
+                              l.processed(r);
+                            } finally {
+                              pending.decrementAndGet();
+                            }
+                          }
+
+                          @Override
+                          public void pageTyped(
+                              int index,
+                              Long pageId,
+                              String docType,
+                              double confidence,
+                              boolean early) {
+                            if (pageId != null && docType != null) {
+                              l.typed(pageId, docType, confidence);
+                            }
                           }
                         },
                         (staging, staged) -> {

@@ -85,7 +85,28 @@ public final class Pipelines {
 
     @Override
     public PageResult analyze(BufferedImage page, int dpi) {
-      PageAnalysis a = pipeline.analyze(page, dpi);
+      return analyze(page, dpi, null);
+    }
+
+    @Override
+    public PageResult analyze(BufferedImage page, int dpi, Progress progress) {
+      PageAnalysis a =
+          pipeline.analyze(
+              page,
+              dpi,
+              progress == null
+                  ? PagePipeline.Progress.NONE
+                  : new PagePipeline.Progress() {
+                    @Override
+                    public void typed(String docType, double confidence) {
+                      progress.typed(docType, confidence);
+                    }
+
+                    @Override
+                    public void between() {
+                      progress.between();
+                    }
+                  });
       return new PageResult(
           a.orientation(),
           Math.round(a.skewDegrees() * 100) / 100.0,

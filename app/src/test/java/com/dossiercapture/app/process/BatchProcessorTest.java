@@ -69,4 +69,122 @@ class BatchProcessorTest {
         .allSatisfy(
             r -> assertThat(r.fields().get("error").toString()).contains("NoClassDefFoundError"));
   }
+
+  private static PageResult result(String type) {
+    return new PageResult(
+        0, 0.0, false, false, null, type, 0.9, null, null, null, "x", null, null, Map.of(), null);
+  }
+
+  @Test
+  void aWaitingPageIsStartedAndTypedBetweenTheLinesOfAPageBeingRead() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    for (int i = 0; i < 2; i++) {
+      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
+    }
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CountDownLatch secondTyped = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    // One worker. The first page is typed from its title, then reads its lines until the second
+    // page has been typed (or 10 s): only a worker that starts the waiting page between those
+    // lines types it before the first page ends.
+    PageAnalyzer analyzer =
+        new PageAnalyzer() {
+          @Override
+          public PageResult analyze(java.awt.image.BufferedImage page, int dpi) {
+            throw new AssertionError("the processor passes its progress");
+          }
+
+          @Override
+          public PageResult analyze(java.awt.image.BufferedImage page, int dpi, Progress progress)
+              throws InterruptedException {
+            if (calls.incrementAndGet() == 1) {
+              progress.typed("judgment", 0.95);
+              long end = System.nanoTime() + 10_000_000_000L;
+              while (secondTyped.getCount() > 0 && System.nanoTime() < end) {
+                Thread.sleep(5);
+                progress.between();
+              }
+              return result("judgment");
+            }
+            return result("summons"); // typed from its result: it told nothing before
+          }
+        };
+    try (StagingStore store = StagingStore.open(tmp.resolve("store"))) {
+      long batch = store.createBatch(BatchSpec.of("op")).id();
+      BatchProcessor p = new BatchProcessor(store, 1, () -> analyzer, null);
+      p.run(
+          in,
+          batch,
+          new Intake(ImageProbe.Limits.DEFAULT),
+          new BatchProcessor.Listener() {
+            @Override
+            public void pageDone(BatchProcessor.PageReport report) {
+              events.add("done " + report.index());
+            }
+
+            @Override
+            public void pageTyped(
+                int index, Long pageId, String docType, double confidence, boolean early) {
+              events.add("typed " + index + " " + docType + (early ? " early" : ""));
+              if (index == 1) {
+                secondTyped.countDown();
+              }
+            }
+          });
+    }
+    assertThat(events)
+        .containsExactly("typed 0 judgment early", "typed 1 summons", "done 0", "done 1");
+  }
+
+  @Test
+  void everyAnalysedPageIsTypedOnceBeforeItIsReported() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    for (int i = 0; i < 5; i++) {
+      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
+    }
+    PageAnalyzer twice =
+        new PageAnalyzer() {
+          @Override
+          public PageResult analyze(java.awt.image.BufferedImage page, int dpi) {
+            return result("evidence");
+          }
+
+          @Override
+          public PageResult analyze(java.awt.image.BufferedImage page, int dpi, Progress progress) {
+            progress.typed("complaint", 0.5);
+            progress.typed("appeal", 0.6); // a second telling is not passed on
+            return result("evidence");
+          }
+        };
+    Map<Integer, List<String>> typed = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Integer> doneWithType = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (StagingStore store = StagingStore.open(tmp.resolve("store"))) {
+      long batch = store.createBatch(BatchSpec.of("op")).id();
+      new BatchProcessor(store, 2, () -> twice, null)
+          .run(
+              in,
+              batch,
+              new Intake(ImageProbe.Limits.DEFAULT),
+              new BatchProcessor.Listener() {
+                @Override
+                public void pageDone(BatchProcessor.PageReport report) {
+                  if (typed.containsKey(report.index())) {
+                    doneWithType.add(report.index());
+                  }
+                }
+
+                @Override
+                public void pageTyped(
+                    int index, Long pageId, String docType, double c, boolean early) {
+                  typed
+                      .computeIfAbsent(
+                          index, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                      .add(docType);
+                }
+              });
+    }
+    assertThat(typed).hasSize(5);
+    assertThat(typed.values()).allSatisfy(l -> assertThat(l).containsExactly("complaint"));
+    assertThat(doneWithType).containsExactly(0, 1, 2, 3, 4);
+  }
 }

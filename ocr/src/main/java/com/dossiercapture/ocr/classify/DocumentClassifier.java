@@ -237,7 +237,7 @@ public final class DocumentClassifier {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u3000' || "|_-—~·.".indexOf(c) >= 0) {
+      if (Character.isWhitespace(c) || c == '\u3000' || "|_-—~·.．・。".indexOf(c) >= 0) {
         continue;
       }
       b.append(c);

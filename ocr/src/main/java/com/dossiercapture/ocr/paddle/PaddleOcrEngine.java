@@ -171,6 +171,17 @@ public final class PaddleOcrEngine implements OcrEngine {
 
   @Override
   public OcrResult recognise(BufferedImage image, int dpi, Box region) {
+    return begin(image, dpi, region).readRest(() -> {});
+  }
+
+  /**
+   * Finds the text boxes of an image (or of a region of it) and cuts them out, without reading them
+   * yet: the caller reads the lines that decide the page's type first ({@link Reading#readAbove})
+   * and the rest after ({@link Reading#readRest}), ADR 0014.
+   *
+   * @throws OcrException on an image too large or an implausible resolution, before native code
+   */
+  public Reading begin(BufferedImage image, int dpi, Box region) {
     if (rec == null) {
       throw new IllegalStateException("this PP-OCR engine is closed");
     }
@@ -202,14 +213,17 @@ public final class PaddleOcrEngine implements OcrEngine {
       x1 = Math.min(w, region.x() + region.width());
       y1 = Math.min(h, region.y() + region.height());
       if (x1 <= x0 || y1 <= y0) {
-        return new OcrResult(List.of());
+        return new Reading(null, 0, 0, List.of());
       }
     }
     Mat grey = Mats.grey(image);
     Mat part =
         x0 == 0 && y0 == 0 && x1 == w && y1 == h ? grey : grey.submat(y0, y1, x0, x1).clone();
     try {
-      return read(part, x0, y0);
+      if (part.cols() < 8 || part.rows() < 8) {
+        return new Reading(null, 0, 0, List.of());
+      }
+      return new Reading(part, x0, y0, crops(part, detect(part)));
     } catch (ai.onnxruntime.OrtException e) {
       throw new OcrException("PP-OCR failed on the image: " + e.getMessage(), e);
     } finally {
@@ -217,23 +231,165 @@ public final class PaddleOcrEngine implements OcrEngine {
     }
   }
 
-  /** Reads a grey image; boxes are moved by (dx, dy). */
-  OcrResult read(Mat grey, int dx, int dy) throws ai.onnxruntime.OrtException {
-    if (grey.cols() < 8 || grey.rows() < 8) {
-      return new OcrResult(List.of());
+  /**
+   * An image whose text boxes are found and cut out, read in parts. Reading the same crops in any
+   * order gives the same result as reading them at once. One thread at a time.
+   */
+  public final class Reading {
+    private final Mat grey;
+    private final int dx;
+    private final int dy;
+    private final Crop[] crops;
+    private final Piece[] pieces;
+    private final boolean[] read;
+
+    private Reading(Mat grey, int dx, int dy, List<Crop> crops) {
+      this.grey = grey;
+      this.dx = dx;
+      this.dy = dy;
+      // Sorted by shape as recognition batches want them (REC_BATCH); the order is kept.
+      this.crops = crops.toArray(Crop[]::new);
+      Arrays.sort(this.crops, Comparator.comparingDouble(Crop::ratio));
+      this.pieces = new Piece[this.crops.length];
+      this.read = new boolean[this.crops.length];
     }
-    List<TextBox> boxes = detect(grey);
-    List<Piece> pieces = recognise(grey, boxes);
-    Mats.keep(grey);
+
+    /**
+     * Reads the boxes not read yet whose middle lies above {@code y} (image coordinates): the title
+     * area of an upright page.
+     *
+     * @return every line read so far, in reading order
+     */
+    public OcrResult readAbove(int y) {
+      return readWhere(c -> c.middleY() + dy < y, () -> {});
+    }
+
+    /**
+     * Reads the boxes not read yet, calling {@code between} after each one (a worker may run urgent
+     * work there: another page's first stage).
+     *
+     * @return every line of the image, in reading order
+     */
+    public OcrResult readRest(Runnable between) {
+      return readWhere(c -> true, between);
+    }
+
+    /** How many text boxes were found. */
+    public int boxCount() {
+      return crops.length;
+    }
+
+    /**
+     * The clockwise turn (90 or 270) after which most of the text read so far would lie upright, or
+     * 0 when most of it already lies flat: the reading of a page still turned by a quarter. A tall
+     * box is read turned counter-clockwise, and by 180° more when the direction classifier says so.
+     */
+    public int quarterTurn() {
+      int read = 0;
+      int turned = 0;
+      int flipped = 0;
+      for (Piece p : pieces) {
+        if (p != null) {
+          read++;
+          if (p.turned()) {
+            turned++;
+            flipped += p.flipped() ? 1 : 0;
+          }
+        }
+      }
+      if (turned * 2 <= read) {
+        return 0;
+      }
+      return flipped * 2 > turned ? 90 : 270;
+    }
+
+    /** Lines probed by {@link #upsideDown()}: the widest ones, where the classifier is surest. */
+    static final int PROBED = 16;
+
+    /**
+     * Whether the page stands upside down: the direction classifier finds at least 4 of its widest
+     * lying text lines (at most {@link #PROBED}), and at least three quarters of them, upside down.
+     * Costs a few milliseconds; the reading is not changed.
+     */
+    public boolean upsideDown() {
+      List<Crop> lying = new ArrayList<>();
+      for (Crop c : crops) {
+        if (!c.turned) {
+          lying.add(c);
+        }
+      }
+      lying.sort(Comparator.comparingDouble(Crop::ratio).reversed());
+      List<Crop> probe = lying.subList(0, Math.min(PROBED, lying.size()));
+      try {
+        boolean[] down = downward(probe);
+        int n = 0;
+        for (boolean d : down) {
+          n += d ? 1 : 0;
+        }
+        return n >= 4 && n * 4 >= probe.size() * 3;
+      } catch (ai.onnxruntime.OrtException e) {
+        throw new OcrException("PP-OCR failed on the image: " + e.getMessage(), e);
+      }
+    }
+
+    /** Every line read so far, in reading order. */
+    public OcrResult result() {
+      if (grey == null) {
+        return new OcrResult(List.of());
+      }
+      List<Piece> out = new ArrayList<>();
+      for (Piece p : pieces) {
+        if (p != null) {
+          out.add(p);
+        }
+      }
+      return lines(out, grey.cols(), grey.rows(), dx, dy);
+    }
+
+    private OcrResult readWhere(java.util.function.Predicate<Crop> which, Runnable between) {
+      if (rec == null) {
+        throw new IllegalStateException("this PP-OCR engine is closed");
+      }
+      try {
+        for (int i = 0; i < crops.length; i += REC_BATCH) {
+          int end = Math.min(crops.length, i + REC_BATCH);
+          List<Integer> todo = new ArrayList<>();
+          for (int k = i; k < end; k++) {
+            if (!read[k] && which.test(crops[k])) {
+              todo.add(k);
+            }
+          }
+          if (todo.isEmpty()) {
+            continue;
+          }
+          Crop[] batch = todo.stream().map(k -> crops[k]).toArray(Crop[]::new);
+          Piece[] got = recogniseBatch(batch, grey.cols(), grey.rows());
+          for (int j = 0; j < batch.length; j++) {
+            pieces[todo.get(j)] = got[j];
+            read[todo.get(j)] = true;
+          }
+          between.run();
+        }
+      } catch (ai.onnxruntime.OrtException e) {
+        throw new OcrException("PP-OCR failed on the image: " + e.getMessage(), e);
+      } finally {
+        Mats.keep(grey);
+      }
+      return result();
+    }
+  }
+
+  /** Lines in reading order from recognised pieces; boxes are moved by (dx, dy). */
+  private static OcrResult lines(List<Piece> pieces, int width, int height, int dx, int dy) {
     List<OcrLine> lines = new ArrayList<>();
-    for (List<Integer> line : ReadingOrder.lines(orderingFrame(pieces, grey.cols(), grey.rows()))) {
+    for (List<Integer> line : ReadingOrder.lines(orderingFrame(pieces, width, height))) {
       List<OcrWord> words = new ArrayList<>();
       Box box = null;
       double conf = 0;
       for (int i : line) {
         Piece p = pieces.get(i);
         words.addAll(p.words());
-        Box b = p.box().bounds(grey.cols(), grey.rows());
+        Box b = p.box().bounds(width, height);
         box = box == null ? b : box.union(b);
         conf += p.confidence();
       }
@@ -343,6 +499,12 @@ public final class PaddleOcrEngine implements OcrEngine {
       return (double) image.cols() / Math.max(1, image.rows());
     }
 
+    /** The middle of the box, top to bottom (coordinates of the image it was cut from). */
+    double middleY() {
+      double[] ys = box.ys();
+      return (ys[0] + ys[1] + ys[2] + ys[3]) / 4;
+    }
+
     /** A point of the recogniser's crop on the image. */
     double[] toImage(double x, double y) {
       double px = x;
@@ -369,7 +531,8 @@ public final class PaddleOcrEngine implements OcrEngine {
     }
   }
 
-  private List<Piece> recognise(Mat grey, List<TextBox> boxes) throws ai.onnxruntime.OrtException {
+  /** The boxes cut out, turned upright; those the direction classifier finds upside down turned. */
+  private List<Crop> crops(Mat grey, List<TextBox> boxes) throws ai.onnxruntime.OrtException {
     List<Crop> crops = new ArrayList<>();
     for (TextBox b : boxes) {
       Crop c = crop(grey, b);
@@ -377,19 +540,9 @@ public final class PaddleOcrEngine implements OcrEngine {
         crops.add(c);
       }
     }
+    Mats.keep(grey);
     classify(crops.stream().filter(c -> c.turned).toList());
-    Crop[] sorted = crops.toArray(Crop[]::new);
-    Arrays.sort(sorted, Comparator.comparingDouble(Crop::ratio));
-    List<Piece> out = new ArrayList<>();
-    for (int i = 0; i < sorted.length; i += REC_BATCH) {
-      Crop[] batch = Arrays.copyOfRange(sorted, i, Math.min(sorted.length, i + REC_BATCH));
-      for (Piece p : recogniseBatch(batch, grey.cols(), grey.rows())) {
-        if (p != null) {
-          out.add(p);
-        }
-      }
-    }
-    return out;
+    return crops;
   }
 
   /** The box cut out of the image by a perspective warp, turned upright when tall. */
@@ -428,6 +581,23 @@ public final class PaddleOcrEngine implements OcrEngine {
 
   /** Turns by 180° the crops that the direction classifier says are upside down. */
   private void classify(List<Crop> crops) throws ai.onnxruntime.OrtException {
+    boolean[] down = downward(crops);
+    for (int k = 0; k < crops.size(); k++) {
+      if (down[k]) {
+        Crop c = crops.get(k);
+        Mat t180 = new Mat();
+        Mat before = c.image;
+        Core.rotate(before, t180, Core.ROTATE_180);
+        Mats.keep(before, t180);
+        c.image = t180;
+        c.flipped = true;
+      }
+    }
+  }
+
+  /** Which crops the direction classifier says are upside down (the crops are not changed). */
+  private boolean[] downward(List<Crop> crops) throws ai.onnxruntime.OrtException {
+    boolean[] out = new boolean[crops.size()];
     for (int i = 0; i < crops.size(); i += REC_BATCH) {
       List<Crop> batch = crops.subList(i, Math.min(crops.size(), i + REC_BATCH));
       float[] data = new float[batch.size() * 3 * REC_HEIGHT * CLS_WIDTH];
@@ -444,18 +614,11 @@ public final class PaddleOcrEngine implements OcrEngine {
         for (int k = 0; k < batch.size(); k++) {
           float up = fb.get(2 * k);
           float down = fb.get(2 * k + 1);
-          if (down > up && down > CLS_THRESHOLD) {
-            Crop c = batch.get(k);
-            Mat t180 = new Mat();
-            Mat before = c.image;
-            Core.rotate(before, t180, Core.ROTATE_180);
-            Mats.keep(before);
-            c.image = t180;
-            c.flipped = true;
-          }
+          out[i + k] = down > up && down > CLS_THRESHOLD;
         }
       }
     }
+    return out;
   }
 
   /**

@@ -125,6 +125,27 @@ public final class PagePipeline implements AutoCloseable {
     }
   }
 
+  /** What a caller learns of a page while it is analysed, on the analysing thread (ADR 0014). */
+  public interface Progress {
+    /** Tells nothing. */
+    Progress NONE = new Progress() {};
+
+    /**
+     * The page's type as its title area shows it, before the rest of the page is read; called at
+     * most once, and only when the title area names a type (a page without a title is typed when
+     * its analysis ends). The final type may still differ (the whole page's text, the batch order).
+     */
+    default void typed(String docType, double confidence) {}
+
+    /**
+     * Called between two pieces of work on the page (the lines read after it was typed, the
+     * readings that settle its orientation): the caller may run other urgent work here, on this
+     * thread (another page), with this pipeline, whose OCR calls are complete at that point. Runs
+     * nothing by default.
+     */
+    default void between() {}
+  }
+
   /**
    * Analyses one page.
    *
@@ -132,10 +153,38 @@ public final class PagePipeline implements AutoCloseable {
    * @param dpi its resolution
    */
   public PageAnalysis analyze(BufferedImage original, int dpi) {
+    return analyze(original, dpi, Progress.NONE);
+  }
+
+  /**
+   * Analyses one page, telling {@code progress} its type as soon as the title area shows it and
+   * letting it run other work between the lines read after that.
+   *
+   * @param original the page as scanned (not modified)
+   * @param dpi its resolution
+   */
+  public PageAnalysis analyze(BufferedImage original, int dpi, Progress caller) {
     Objects.requireNonNull(original, "original");
+    Objects.requireNonNull(caller, "progress");
     if (dpi < 50 || dpi > 1200) {
       throw new IllegalArgumentException("implausible resolution " + dpi + " dpi");
     }
+    // Time the caller spends in between() (other pages) is not this page's: the laps leave it out.
+    long[] away = {0};
+    Progress progress =
+        new Progress() {
+          @Override
+          public void typed(String docType, double confidence) {
+            caller.typed(docType, confidence);
+          }
+
+          @Override
+          public void between() {
+            long b = System.nanoTime();
+            caller.between();
+            away[0] += System.nanoTime() - b;
+          }
+        };
     Map<String, Long> ms = new LinkedHashMap<>();
     for (String k : List.of("orient", "deskew", "blank", "barcode", "ocr", "classify")) {
       ms.put(k, 0L);
@@ -144,7 +193,7 @@ public final class PagePipeline implements AutoCloseable {
     Mat grey = Mats.grey(original);
     Mat cleaned = BorderCleaner.clean(grey);
     BlankDetector.Result blank = BlankDetector.detect(cleaned, dpi);
-    t = lap(ms, "blank", t);
+    t = lap(ms, "blank", t, away);
 
     if (blank.blank()) {
       List<String> warnings = QualityCheck.check(cleaned, dpi, true);
@@ -172,14 +221,14 @@ public final class PagePipeline implements AutoCloseable {
 
     BarcodeScanner.Barcode code = BarcodeScanner.scan(grey);
     boolean separator = code != null && isSeparatorPayload(code.text());
-    t = lap(ms, "barcode", t);
+    t = lap(ms, "barcode", t, away);
 
     boolean byCode = separator && code.orientation() >= 0;
     OrientationDetector.Axis axis = byCode ? null : OrientationDetector.axisAndSkew(cleaned, dpi);
     int orientation = byCode ? code.orientation() : axis.orientation();
     // Nothing to turn at 0: no copy (cleaned is never modified after this).
     Mat upright = orientation == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - orientation);
-    t = lap(ms, "orient", t);
+    t = lap(ms, "orient", t, away);
 
     // The axis search already measured the skew of an unturned page within ±15°.
     double skew =
@@ -190,7 +239,7 @@ public final class PagePipeline implements AutoCloseable {
             ? axis.skew().degrees()
             : SkewEstimator.estimate(upright, dpi, settings.maxSkewDegrees()).degrees();
     Mat straight = SkewEstimator.deskew(upright, skew);
-    t = lap(ms, "deskew", t);
+    t = lap(ms, "deskew", t, away);
 
     if (!settings.ocr() || separator) {
       String cn = separator ? separatorCaseNumber(code.text()) : null;
@@ -220,20 +269,106 @@ public final class PagePipeline implements AutoCloseable {
     BufferedImage img = Mats.toImage(straight);
     int cut = PageLayout.titleCut(straight, dpi);
     // With PP-OCR, the whole page is read first: when it reads plausibly, the page is upright and
-    // its title area needs no Tesseract reading of its own.
-    OcrResult page = paddleReads ? paddle.recognise(img, dpi) : null;
+    // its title area needs no Tesseract reading of its own. The title area's lines are read before
+    // the rest: when they show an upright page with a title, its type is told at once.
+    PaddlePass pass = paddleReads ? paddlePass(img, dpi, cut, progress, false) : null;
+    OcrResult page = pass == null ? null : pass.page();
+    boolean told = pass != null && pass.told();
+    int boxes = pass == null ? Integer.MAX_VALUE : pass.reading().boxCount();
     Read top = page != null ? paddleTitle(page, cut) : null;
     boolean paddleUpright = top != null;
+    if (!paddleUpright
+        && page != null
+        && boxes > NEARLY_EMPTY_BOXES
+        && !readsVertically(new Read(null, page))
+        && pass.reading().upsideDown()) {
+      // PP-OCR's direction classifier finds most lines upside down: read the page turned by 180°
+      // with PP-OCR; if that reading shows it upright, Tesseract's title reads (both ways up) and
+      // its reading of the turned page are saved.
+      t = lap(ms, "ocr", t, away);
+      Mat flipped = Mats.rotateClockwise(straight, 180);
+      BufferedImage fimg = Mats.toImage(flipped);
+      int fcut = PageLayout.titleCut(flipped, dpi);
+      t = lap(ms, "orient", t, away);
+      PaddlePass again = paddlePass(fimg, dpi, fcut, progress, told);
+      Read ftop = paddleTitle(again.page(), fcut);
+      told = again.told();
+      if (ftop != null) {
+        orientation = (orientation + 180) % 360;
+        straight = flipped;
+        img = fimg;
+        cut = fcut;
+        page = again.page();
+        top = ftop;
+        paddleUpright = true;
+      }
+    }
+    if (!paddleUpright
+        && page != null
+        && boxes > NEARLY_EMPTY_BOXES
+        && pass.reading().quarterTurn() != 0
+        && readsVertically(new Read(null, page))) {
+      // Read as vertical columns: the axis step left the page turned by a quarter. The boxes
+      // PP-OCR turned to read show which way: turn the page so, straighten it and read it again;
+      // if that reading shows it upright, Tesseract's reads (title area, turned page) are saved.
+      t = lap(ms, "ocr", t, away);
+      int q = pass.reading().quarterTurn();
+      int turned = (orientation - q + 360) % 360;
+      Mat up = turned == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - turned);
+      double s2 = SkewEstimator.estimate(up, dpi, settings.maxSkewDegrees()).degrees();
+      Mat straight2 = SkewEstimator.deskew(up, s2);
+      BufferedImage img2 = Mats.toImage(straight2);
+      int cut2 = PageLayout.titleCut(straight2, dpi);
+      t = lap(ms, "orient", t, away);
+      PaddlePass again = paddlePass(img2, dpi, cut2, progress, told);
+      Read top2 = paddleTitle(again.page(), cut2);
+      told = again.told();
+      if (top2 != null) {
+        orientation = turned;
+        skew = s2;
+        straight = straight2;
+        img = img2;
+        cut = cut2;
+        page = again.page();
+        top = top2;
+        paddleUpright = true;
+      }
+    }
+    if (!paddleUpright && page != null && boxes <= NEARLY_EMPTY_BOXES) {
+      // A seal, a signature, a line or two: Tesseract's reads of the title area, both ways up,
+      // would take seconds on such a page (measured: 2.8 s each on a seal alone) and read no
+      // more. PP-OCR reads it turned by 180° as well and the better reading wins, as below.
+      Mat flipped = Mats.rotateClockwise(straight, 180);
+      BufferedImage fimg = Mats.toImage(flipped);
+      OcrResult fpage = paddle.recognise(fimg, dpi);
+      Read up = new Read(null, page);
+      Read down = new Read(null, fpage);
+      boolean flip =
+          up.result().characterCount() < UPRIGHT_CHARS
+                  && down.result().characterCount() < UPRIGHT_CHARS
+              ? bandSaysFlip(straight, flipped, dpi)
+              : down.plausibility() > up.plausibility();
+      if (flip) {
+        orientation = (orientation + 180) % 360;
+        straight = flipped;
+        img = fimg;
+        cut = PageLayout.titleCut(flipped, dpi);
+        page = fpage;
+      }
+      top = titleLines(page, cut);
+      paddleUpright = true;
+    }
     if (!paddleUpright) {
       top = readTitle(img, dpi, cut);
     }
-    t = lap(ms, "ocr", t);
+    t = lap(ms, "ocr", t, away);
 
     if (!paddleUpright && !top.confident()) {
       // Upright or upside down? Read the title area of the page turned by 180° and compare.
       Mat flipped = Mats.rotateClockwise(straight, 180);
       BufferedImage fimg = Mats.toImage(flipped);
       int fcut = PageLayout.titleCut(flipped, dpi);
+      progress.between();
       Read ftop = readTitle(fimg, dpi, fcut);
       boolean flip;
       if (top.result().characterCount() < UPRIGHT_CHARS
@@ -250,7 +385,7 @@ public final class PagePipeline implements AutoCloseable {
         top = ftop;
         page = null;
       }
-      t = lap(ms, "orient", t);
+      t = lap(ms, "orient", t, away);
     }
 
     if (readsVertically(top)) {
@@ -262,6 +397,7 @@ public final class PagePipeline implements AutoCloseable {
       Mat straight2 = SkewEstimator.deskew(up, s2);
       BufferedImage img2 = Mats.toImage(straight2);
       int cut2 = PageLayout.titleCut(straight2, dpi);
+      progress.between();
       Read top2 = readTitle(img2, dpi, cut2);
       if (!readsVertically(top2) && top2.plausibility() >= 0.8 * top.plausibility()) {
         orientation = turned;
@@ -272,12 +408,12 @@ public final class PagePipeline implements AutoCloseable {
         top = top2;
         page = null; // PP-OCR's reading was of the page as it stood: read the turned page again
       }
-      t = lap(ms, "orient", t);
+      t = lap(ms, "orient", t, away);
     }
 
     Classification early =
         classifier.classify(top.result().lines().stream().map(OcrLine::text).toList());
-    t = lap(ms, "classify", t);
+    t = lap(ms, "classify", t, away);
 
     if (early.confidence() < SURE_TITLE && top.language() != null) {
       // No clear title: Tesseract may have dropped or garbled it. Read those lines again, alone.
@@ -290,12 +426,20 @@ public final class PagePipeline implements AutoCloseable {
           top = again;
         }
       }
-      t = lap(ms, "ocr", t);
+      t = lap(ms, "ocr", t, away);
+    }
+    if (!told && !paddleUpright && early.docType() != null) {
+      progress.typed(early.docType(), early.confidence()); // before the rest of the page is read
     }
 
     List<OcrLine> lines;
     if (paddleReads) {
-      lines = readWithPaddle(straight, page != null ? page : paddle.recognise(img, dpi), dpi);
+      lines =
+          readWithPaddle(
+              straight,
+              page != null ? page : paddle.begin(img, dpi, null).readRest(progress::between),
+              dpi,
+              progress);
     } else {
       TesseractEngine engine = engine(top.language());
       OcrResult rest =
@@ -306,7 +450,7 @@ public final class PagePipeline implements AutoCloseable {
       lines.addAll(rest.lines());
     }
     OcrResult all = new OcrResult(lines);
-    t = lap(ms, "ocr", t);
+    t = lap(ms, "ocr", t, away);
 
     Classification cls =
         early.docType() != null
@@ -323,7 +467,7 @@ public final class PagePipeline implements AutoCloseable {
     FieldExtractor.Fields fields = FieldExtractor.extract(text);
     boolean textSeparator = code == null && fields.caseNumber() != null && text.contains("分隔页");
     List<String> warnings = QualityCheck.check(straight, dpi, false);
-    lap(ms, "classify", t);
+    lap(ms, "classify", t, away);
     CaseNumber cn = fields.caseNumber();
     return new PageAnalysis(
         orientation,
@@ -354,7 +498,7 @@ public final class PagePipeline implements AutoCloseable {
    * again by Tesseract chi_tra: the traditional characters it agrees on replace PP-OCR's simplified
    * forms, and the ones PP-OCR's dictionary lacks fill the gaps they left ({@link ScriptFusion}).
    */
-  private List<OcrLine> readWithPaddle(Mat straight, OcrResult read, int dpi) {
+  private List<OcrLine> readWithPaddle(Mat straight, OcrResult read, int dpi, Progress progress) {
     List<OcrLine> lines = read.lines();
     if (settings.ocrEngine() != PipelineSettings.EngineChoice.AUTO
         || !settings.languages().contains("chi_tra")
@@ -370,8 +514,54 @@ public final class PagePipeline implements AutoCloseable {
       OcrLine fused =
           again == null ? filled : ScriptFusion.fuse(filled, again.text(), paddle::knows);
       out.add(ScriptFusion.centredPunctuation(fused));
+      progress.between();
     }
     return out;
+  }
+
+  /** A page read by PP-OCR, and whether its type was told from its title area. */
+  private record PaddlePass(PaddleOcrEngine.Reading reading, OcrResult page, boolean told) {}
+
+  /**
+   * Reads a page with PP-OCR: its title area first (telling its type when that shows an upright
+   * page with a title and none was told yet), then the rest, line by line.
+   */
+  private PaddlePass paddlePass(
+      BufferedImage img, int dpi, int cut, Progress progress, boolean told) {
+    PaddleOcrEngine.Reading reading = paddle.begin(img, dpi, null);
+    if (!told) {
+      Read head = paddleTitle(reading.readAbove(cut), cut);
+      if (head != null && !readsVertically(head)) {
+        told = tellType(progress, head);
+      }
+    }
+    OcrResult page = reading.readRest(progress::between);
+    return new PaddlePass(reading, page, told);
+  }
+
+  /** Tells the type the title area of PP-OCR's reading names, if it names one. */
+  private boolean tellType(Progress progress, Read head) {
+    Classification c =
+        classifier.classify(head.result().lines().stream().map(OcrLine::text).toList());
+    if (c.docType() == null) {
+      return false;
+    }
+    progress.typed(c.docType(), c.confidence());
+    return true;
+  }
+
+  /**
+   * A page on which PP-OCR finds at most this many text boxes holds too little text for Tesseract's
+   * title-area reads to settle its orientation better than PP-OCR's own two readings.
+   */
+  static final int NEARLY_EMPTY_BOXES = 3;
+
+  /** The lines of a PP-OCR reading whose middle is above the cut, as a title read. */
+  private static Read titleLines(OcrResult page, int cut) {
+    return new Read(
+        null,
+        new OcrResult(
+            page.lines().stream().filter(l -> l.box().y() + l.box().height() / 2 < cut).toList()));
   }
 
   /** PP-OCR's page reading is taken as upright with this many characters at this confidence. */
@@ -391,9 +581,7 @@ public final class PagePipeline implements AutoCloseable {
       // reads as confident vertical columns. Not upright: the Tesseract path turns it back.
       return null;
     }
-    List<OcrLine> title =
-        page.lines().stream().filter(l -> l.box().y() + l.box().height() / 2 < cut).toList();
-    Read top = new Read(null, new OcrResult(title));
+    Read top = titleLines(page, cut);
     boolean upright =
         top.confident()
             || page.characterCount() >= PADDLE_UPRIGHT_CHARS
@@ -729,9 +917,11 @@ public final class PagePipeline implements AutoCloseable {
     return CaseNumber.parse(rest).map(CaseNumber::normalised).orElse(null);
   }
 
-  private static long lap(Map<String, Long> ms, String key, long since) {
+  /** Adds the time since {@code since}, less the time spent away (then reset), to a stage. */
+  private static long lap(Map<String, Long> ms, String key, long since, long[] away) {
     long now = System.nanoTime();
-    ms.merge(key, (now - since) / 1_000_000, Long::sum);
+    ms.merge(key, Math.max(0, now - since - away[0]) / 1_000_000, Long::sum);
+    away[0] = 0;
     return now;
   }
 

@@ -26,6 +26,11 @@ class ClassifyTest {
     var c =
         classifier.classify(List.of("福建省厦门市思明区人民法院", "送达回证", "（2018）闽0203民初1425号", "送达文书 民事判决书"));
     assertThat(c.docType()).isEqualTo("service_receipt");
+    // A speck read as a full-width full stop before the title does not let a later line win.
+    var speck =
+        classifier.classify(List.of("上海市浦东新区人民法院", "．送达回证", "（2020）沪0115民初5161号", "送达文书", "民事判决书"));
+    assertThat(speck.docType()).isEqualTo("service_receipt");
+    assertThat(speck.confidence()).isGreaterThan(0.9);
     var weak = classifier.classify(List.of("本院受理原告诉被告一案，现发送起诉状副本一份。"));
     assertThat(weak.confidence()).isLessThan(0.8);
   }

@@ -85,6 +85,26 @@ class PaddleOcrEngineTest {
     assertThat(r.meanConfidence()).isGreaterThan(0.9);
   }
 
+  @Test
+  void readsTheTitleAreaFirstAndTheRestAfterAsIfAtOnce() {
+    PaddleOcrEngine.Reading reading = engine.begin(twoLines(), 300, null);
+    OcrResult head = reading.readAbove(330);
+    assertThat(head.lines()).extracting(OcrLine::text).containsExactly(TITLE);
+    int[] between = {0};
+    OcrResult all = reading.readRest(() -> between[0]++);
+    assertThat(all.lines()).extracting(OcrLine::text).containsExactly(TITLE, BODY);
+    assertThat(between[0]).as("called after each box read after the title").isPositive();
+    assertThat(reading.readRest(() -> between[0] += 100).text())
+        .as("nothing left to read")
+        .isEqualTo(all.text());
+    assertThat(between[0]).isLessThan(100);
+    OcrResult once = engine.recognise(twoLines(), 300);
+    assertThat(all.text()).isEqualTo(once.text());
+    assertThat(all.words())
+        .extracting(OcrWord::box)
+        .isEqualTo(once.words().stream().map(OcrWord::box).toList());
+  }
+
   /** Cells of a table: three rows of three cells with wide gaps, optionally turned a little. */
   static final String[][] CELLS = {
     {"序号", "证据名称", "页数"}, {"第一", "借款合同", "两页"}, {"第二", "银行转账记录", "五页"}

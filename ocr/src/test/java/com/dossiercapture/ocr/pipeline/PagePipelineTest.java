@@ -65,6 +65,48 @@ class PagePipelineTest {
   }
 
   @Test
+  void aTitledPageIsTypedBeforeItsOtherLinesAreRead() {
+    List<String> events = new java.util.ArrayList<>();
+    PageAnalysis a =
+        pipeline.analyze(
+            SampleBatch.page("p00013.png"),
+            truth.get("p00013.png").path("dpi").asInt(),
+            new PagePipeline.Progress() {
+              @Override
+              public void typed(String docType, double confidence) {
+                events.add("typed " + docType);
+              }
+
+              @Override
+              public void between() {
+                events.add("between");
+              }
+            });
+    assertThat(a.docType()).isEqualTo("judgment");
+    assertThat(events).filteredOn(e -> e.startsWith("typed")).containsExactly("typed judgment");
+    assertThat(events.getFirst()).as("typed before the body's lines").isEqualTo("typed judgment");
+    assertThat(events).as("the body read line by line after").contains("between");
+  }
+
+  @Test
+  void aPageWithoutTitleIsNotTypedEarly() {
+    List<String> typed = new java.util.ArrayList<>();
+    PageAnalysis a =
+        pipeline.analyze(
+            SampleBatch.page("p00014.png"),
+            truth.get("p00014.png").path("dpi").asInt(),
+            new PagePipeline.Progress() {
+              @Override
+              public void typed(String docType, double confidence) {
+                typed.add(docType);
+              }
+            });
+    assertThat(truth.get("p00014.png").path("documentStart").asBoolean()).isFalse();
+    assertThat(typed).as("a continuation page: its type comes from the batch order").isEmpty();
+    assertThat(a.text()).isNotBlank();
+  }
+
+  @Test
   void separatorSheet() {
     PageAnalysis a = run("p00001.png");
     JsonNode t = truth.get("p00001.png");
@@ -93,6 +135,18 @@ class PagePipelineTest {
     assertThat(truth.get("p00010.png").path("orientation").asInt()).isEqualTo(180);
     assertThat(a.orientation()).isEqualTo(180);
     assertThat(a.text()).contains("借");
+  }
+
+  @Test
+  void aNearlyEmptyPageUpsideDownIsTurnedBackByPpOcrAlone() {
+    // （此页无正文） and a seal: too few text boxes for Tesseract's title reads to be worth their
+    // seconds; PP-OCR's reading of the page turned by 180° decides.
+    BufferedImage img =
+        com.dossiercapture.samples.ScanDamage.rotateClockwise(SampleBatch.page("p00015.png"), 180);
+    PageAnalysis a = pipeline.analyze(img, truth.get("p00015.png").path("dpi").asInt());
+    assertThat(a.orientation()).isEqualTo(180);
+    assertThat(a.text()).contains("此页无正文");
+    assertThat(a.blank()).isFalse();
   }
 
   @Test

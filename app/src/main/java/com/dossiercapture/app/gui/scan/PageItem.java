@@ -9,16 +9,26 @@ import javafx.scene.image.Image;
 
 /**
  * One page as the thumbnail list shows it: the stored page, what the pipeline found (or {@code
- * null} while it is still queued) and its thumbnail (or {@code null} while it is being made).
- * Immutable: an update replaces the item, so the list view redraws just that cell.
+ * null} while it is still queued), its thumbnail (or {@code null} while it is being made) and the
+ * type its title area showed while the rest of it is still being read (ADR 0014; {@code null} when
+ * not told). Immutable: an update replaces the item, so the list view redraws just that cell.
  */
-public record PageItem(Page page, PageResult result, Image thumb) {
+public record PageItem(Page page, PageResult result, Image thumb, String earlyType) {
+
+  public PageItem(Page page, PageResult result, Image thumb) {
+    this(page, result, thumb, null);
+  }
 
   /** Below this classifier confidence a page is flagged for a second look. */
   static final double LOW_CONFIDENCE = 0.5;
 
   PageItem withThumb(Image t) {
-    return new PageItem(page, result, t);
+    return new PageItem(page, result, t, earlyType);
+  }
+
+  /** The page typed from its title area; ignored once its result is in. */
+  PageItem withEarlyType(String type) {
+    return result != null ? this : new PageItem(page, null, thumb, type);
   }
 
   /** 已采集 / 已处理 / 已识别 / 已分类, or the page's state when it is not active. */
@@ -28,6 +38,9 @@ public record PageItem(Page page, PageResult result, Image thumb) {
     }
     if ("failed".equals(page.status()) || (result != null && result.error() != null)) {
       return "scan.state.failed";
+    }
+    if (result == null && earlyType != null) {
+      return "scan.state.typed";
     }
     if (result == null || "acquired".equals(page.status())) {
       return "scan.state.acquired";

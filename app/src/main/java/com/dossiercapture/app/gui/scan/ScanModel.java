@@ -337,6 +337,17 @@ public final class ScanModel implements AutoCloseable {
     }
   }
 
+  private void applyEarlyType(long pageId, String docType) {
+    Integer at = indexOf.get(pageId);
+    if (at != null) {
+      PageItem it = pages.get(at);
+      PageItem typed = it.withEarlyType(docType);
+      if (typed != it) {
+        pages.set(at, typed);
+      }
+    }
+  }
+
   private void applyPage(Page p, PageResult r) {
     Integer at = indexOf.get(p.id());
     if (at != null) {
@@ -515,6 +526,11 @@ public final class ScanModel implements AutoCloseable {
         Page p = store.page(report.pageId());
         PageResult r = store.result(report.pageId()).orElse(null);
         post(m -> m.applyPage(p, r));
+      }
+
+      @Override
+      public void typed(long pageId, String docType, double confidence) {
+        post(m -> m.applyEarlyType(pageId, docType));
       }
 
       @Override

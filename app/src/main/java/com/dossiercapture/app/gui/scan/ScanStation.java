@@ -1031,10 +1031,10 @@ public final class ScanStation {
       com.dossiercapture.domain.Catalogue.loadDefault();
 
   private static String typeSuffix(PageItem item) {
-    if (item.result() == null || item.result().docType() == null) {
+    String type = item.result() != null ? item.result().docType() : item.earlyType();
+    if (type == null) {
       return "";
     }
-    String type = item.result().docType();
     String title =
         switch (type) {
           case com.dossiercapture.domain.Catalogue.SEPARATOR -> ScanTexts.t("scan.badge.separator");

@@ -141,6 +141,21 @@ class ScanStationTest extends FxRobot {
     open(new ScanModel.Settings(Pipelines.analyzers(), Pipelines.boundaries(), 1, "tester", false));
     useDevice("simulated:" + feeder + "?ppm=0");
     source(ScanSource.ADF_FRONT, 200);
+    // Titled pages show their type while the rest of them is still being read (ADR 0014).
+    List<String> typedWhileReading = java.util.Collections.synchronizedList(new ArrayList<>());
+    fxRun(
+        () ->
+            thumbnails()
+                .getItems()
+                .addListener(
+                    (javafx.collections.ListChangeListener<PageItem>)
+                        c -> {
+                          for (PageItem it : c.getList()) {
+                            if (it.result() == null && it.earlyType() != null) {
+                              typedWhileReading.add(it.earlyType());
+                            }
+                          }
+                        }));
 
     // The case number is checked and normalised as it is typed.
     clickOn("#caseField").write("(2018)");
@@ -165,6 +180,7 @@ class ScanStationTest extends FxRobot {
     List<PageResult> results =
         store.pages(batch).stream().map(p -> store.result(p.id()).orElseThrow()).toList();
     assertThat(results.getFirst().docType()).isEqualTo("separator");
+    assertThat(typedWhileReading).as("complaint typed from its title first").contains("complaint");
     assertThat(results.stream().filter(r -> r.docType() != null).count()).isGreaterThan(2);
     waitFor(
         10,
