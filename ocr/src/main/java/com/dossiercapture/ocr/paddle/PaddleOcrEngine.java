@@ -285,19 +285,19 @@ public final class PaddleOcrEngine implements OcrEngine {
      * box is read turned counter-clockwise, and by 180° more when the direction classifier says so.
      */
     public int quarterTurn() {
-      int read = 0;
+      int lines = 0;
       int turned = 0;
       int flipped = 0;
       for (Piece p : pieces) {
         if (p != null) {
-          read++;
+          lines++;
           if (p.turned()) {
             turned++;
             flipped += p.flipped() ? 1 : 0;
           }
         }
       }
-      if (turned * 2 <= read) {
+      if (turned * 2 <= lines) {
         return 0;
       }
       return flipped * 2 > turned ? 90 : 270;

@@ -105,6 +105,40 @@ class PaddleOcrEngineTest {
         .isEqualTo(once.words().stream().map(OcrWord::box).toList());
   }
 
+  /** Six lines of body text. */
+  static BufferedImage sixLines() {
+    Object[] xy = new Object[18];
+    for (int i = 0; i < 6; i++) {
+      xy[3 * i] = BODY;
+      xy[3 * i + 1] = 150;
+      xy[3 * i + 2] = 200 + 180 * i;
+    }
+    return rendered(2100, 1300, 14, xy);
+  }
+
+  @Test
+  void tellsAPageUpsideDownOrTurnedByAQuarterFromItsOwnBoxes() {
+    BufferedImage up = sixLines();
+    PaddleOcrEngine.Reading upright = engine.begin(up, 300, null);
+    upright.readRest(() -> {});
+    assertThat(upright.upsideDown()).isFalse();
+    assertThat(upright.quarterTurn()).isZero();
+
+    PaddleOcrEngine.Reading down =
+        engine.begin(com.dossiercapture.samples.ScanDamage.rotateClockwise(up, 180), 300, null);
+    down.readRest(() -> {});
+    assertThat(down.upsideDown()).isTrue();
+
+    // Turned clockwise by 90°: a further 270° clockwise (90° back) sets it upright, and so on.
+    for (int turned : new int[] {90, 270}) {
+      PaddleOcrEngine.Reading r =
+          engine.begin(
+              com.dossiercapture.samples.ScanDamage.rotateClockwise(up, turned), 300, null);
+      r.readRest(() -> {});
+      assertThat(r.quarterTurn()).as("page turned by %d", turned).isEqualTo(360 - turned);
+    }
+  }
+
   /** Cells of a table: three rows of three cells with wide gaps, optionally turned a little. */
   static final String[][] CELLS = {
     {"序号", "证据名称", "页数"}, {"第一", "借款合同", "两页"}, {"第二", "银行转账记录", "五页"}
