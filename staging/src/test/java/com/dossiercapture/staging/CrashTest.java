@@ -61,10 +61,13 @@ class CrashTest {
                       // the child died mid-line: that line was never a complete acknowledgement
                     }
                   });
-      // Wait for the store to open, then let it ingest for a random while and kill it.
+      // Wait for the store to open (even rounds: the kill may then fall in recovery or the first
+      // write) or for its first acknowledged page (odd rounds: so that even a loaded machine, slow
+      // to start the child, kills it mid-batch), then let it ingest for a random while and kill it.
+      String awaited = round % 2 == 0 ? "OPEN" : "ACK";
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline
-          && snapshot(lines).stream().noneMatch(l -> l.startsWith("OPEN"))) {
+          && snapshot(lines).stream().noneMatch(l -> l.startsWith(awaited))) {
         Thread.sleep(5);
       }
       Thread.sleep(20 + random.nextInt(400));
@@ -93,7 +96,9 @@ class CrashTest {
       }
     }
     assertThat(recoveredIncidents).isZero();
-    assertThat(acknowledged).as("the child acknowledged pages at all").hasSizeGreaterThan(KILLS);
+    assertThat(acknowledged)
+        .as("the child acknowledged pages at all")
+        .hasSizeGreaterThanOrEqualTo(KILLS / 2);
   }
 
   private static List<String> snapshot(List<String> lines) {

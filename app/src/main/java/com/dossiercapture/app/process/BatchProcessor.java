@@ -342,7 +342,13 @@ public final class BatchProcessor {
     void tell(String docType, double confidence, boolean early) {
       if (!told) {
         told = true;
-        listener.pageTyped(index, pageId, docType, confidence, early);
+        try {
+          listener.pageTyped(index, pageId, docType, confidence, early);
+        } catch (RuntimeException e) {
+          // A listener's fault must not fail the page's analysis; its report line still comes.
+          org.slf4j.LoggerFactory.getLogger(BatchProcessor.class)
+              .warn("page {}: its type could not be passed on", index, e);
+        }
       }
     }
 

@@ -187,4 +187,37 @@ class BatchProcessorTest {
     assertThat(typed.values()).allSatisfy(l -> assertThat(l).containsExactly("complaint"));
     assertThat(doneWithType).containsExactly(0, 1, 2, 3, 4);
   }
+
+  @Test
+  void aListenerFailingOnATypeDoesNotFailThePage() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    for (int i = 0; i < 3; i++) {
+      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
+    }
+    PageAnalyzer analyzer = (img, dpi) -> result("evidence");
+    List<BatchProcessor.PageReport> reports = new ArrayList<>();
+    try (StagingStore store = StagingStore.open(tmp.resolve("store"))) {
+      long batch = store.createBatch(BatchSpec.of("op")).id();
+      BatchProcessor.Summary s =
+          new BatchProcessor(store, 2, () -> analyzer, null)
+              .run(
+                  in,
+                  batch,
+                  new Intake(ImageProbe.Limits.DEFAULT),
+                  new BatchProcessor.Listener() {
+                    @Override
+                    public void pageDone(BatchProcessor.PageReport report) {
+                      reports.add(report);
+                    }
+
+                    @Override
+                    public void pageTyped(
+                        int index, Long pageId, String docType, double c, boolean early) {
+                      throw new IllegalStateException("a broken progress display");
+                    }
+                  });
+      assertThat(s.failed()).isZero();
+    }
+    assertThat(reports).hasSize(3).noneMatch(BatchProcessor.PageReport::failed);
+  }
 }
