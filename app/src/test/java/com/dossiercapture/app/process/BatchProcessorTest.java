@@ -21,12 +21,18 @@ class BatchProcessorTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void aWorkerThatDiesWithAnErrorStillReportsItsPageAsFailed() throws Exception {
+  /** A folder of {@code n} small page images, p00.png ... */
+  private Path pages(int n) throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < n; i++) {
       TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
     }
+    return in;
+  }
+
+  @Test
+  void aWorkerThatDiesWithAnErrorStillReportsItsPageAsFailed() throws Exception {
+    Path in = pages(6);
     AtomicInteger calls = new AtomicInteger();
     // Every other page hits what a broken installation throws: an Error, not an Exception.
     PageAnalyzer flaky =
@@ -77,10 +83,7 @@ class BatchProcessorTest {
 
   @Test
   void aWaitingPageIsStartedAndTypedBetweenTheLinesOfAPageBeingRead() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (int i = 0; i < 2; i++) {
-      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
-    }
+    Path in = pages(2);
     List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.CountDownLatch secondTyped = new java.util.concurrent.CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
@@ -138,10 +141,7 @@ class BatchProcessorTest {
 
   @Test
   void everyAnalysedPageIsTypedOnceBeforeItIsReported() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (int i = 0; i < 5; i++) {
-      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
-    }
+    Path in = pages(5);
     PageAnalyzer twice =
         new PageAnalyzer() {
           @Override
@@ -190,10 +190,7 @@ class BatchProcessorTest {
 
   @Test
   void aListenerFailingOnATypeDoesNotFailThePage() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (int i = 0; i < 3; i++) {
-      TestImages.png(in.resolve(String.format("p%02d.png", i)), "P" + i);
-    }
+    Path in = pages(3);
     PageAnalyzer analyzer = (img, dpi) -> result("evidence");
     List<BatchProcessor.PageReport> reports = new ArrayList<>();
     try (StagingStore store = StagingStore.open(tmp.resolve("store"))) {
