@@ -274,6 +274,40 @@ public final class PaddleOcrEngine implements OcrEngine {
       return readWhere(c -> true, between);
     }
 
+    /**
+     * Reads only the boxes that meet an area (image coordinates) and the boxes in the same rows as
+     * those, and returns only their lines: the lines at a seal, whole, without reading the rest of
+     * the band around it.
+     */
+    public OcrResult readRowsMeeting(Box area) {
+      if (grey == null) {
+        return new OcrResult(List.of());
+      }
+      List<Box> meeting = new ArrayList<>();
+      for (Crop c : crops) {
+        Box b = c.box.bounds(grey.cols(), grey.rows()).translate(dx, dy);
+        if (b.x() < area.x() + area.width()
+            && b.x() + b.width() > area.x()
+            && b.y() < area.y() + area.height()
+            && b.y() + b.height() > area.y()) {
+          meeting.add(b);
+        }
+      }
+      java.util.function.Predicate<Crop> inRow =
+          c -> {
+            double mid = c.middleY() + dy;
+            return meeting.stream().anyMatch(b -> mid >= b.y() && mid <= b.y() + b.height());
+          };
+      readWhere(inRow, () -> {});
+      List<Piece> out = new ArrayList<>();
+      for (int k = 0; k < crops.length; k++) {
+        if (pieces[k] != null && inRow.test(crops[k])) {
+          out.add(pieces[k]);
+        }
+      }
+      return lines(out, grey.cols(), grey.rows(), dx, dy);
+    }
+
     /** How many text boxes were found. */
     public int boxCount() {
       return crops.length;

@@ -16,6 +16,7 @@ import com.dossiercapture.ocr.image.Mats;
 import com.dossiercapture.ocr.image.OrientationDetector;
 import com.dossiercapture.ocr.image.PageLayout;
 import com.dossiercapture.ocr.image.QualityCheck;
+import com.dossiercapture.ocr.image.SealFinder;
 import com.dossiercapture.ocr.image.SkewEstimator;
 import com.dossiercapture.ocr.paddle.PaddleOcrEngine;
 import com.dossiercapture.ocr.paddle.ScriptFusion;
@@ -434,17 +435,30 @@ public final class PagePipeline implements AutoCloseable {
 
     List<OcrLine> lines;
     if (paddleReads) {
-      lines =
-          readWithPaddle(
-              straight,
-              page != null ? page : paddle.begin(img, dpi, null).readRest(progress::between),
-              dpi,
-              progress);
+      OcrResult read =
+          page != null ? page : paddle.begin(img, dpi, null).readRest(progress::between);
+      // Lines under a round seal (the date, the court's name) are read again with the seal lifted.
+      List<SealFinder.Seal> seals = SealFinder.find(straight, dpi);
+      Mat view = SealFinder.dropOut(straight, seals);
+      for (SealFinder.Seal seal : seals) {
+        List<OcrLine> again = readAround(straight, seal, dpi);
+        if (view != straight && seal.separable()) {
+          progress.between();
+          again = SealLines.better(readAround(view, seal, dpi), again);
+        }
+        read = new OcrResult(SealLines.merge(read.lines(), again, seal));
+        progress.between();
+      }
+      lines = readWithPaddle(view, read, dpi, progress);
     } else {
       TesseractEngine engine = engine(top.language());
+      // The rest of the page with its seals dropped out, as for PP-OCR (same preprocessing).
+      Mat view = SealFinder.dropOut(straight, SealFinder.find(straight, dpi));
+      BufferedImage lifted = view == straight ? img : Mats.toImage(view);
       OcrResult rest =
           cut < img.getHeight()
-              ? engine.recognise(img, dpi, new Box(0, cut, img.getWidth(), img.getHeight() - cut))
+              ? engine.recognise(
+                  lifted, dpi, new Box(0, cut, img.getWidth(), img.getHeight() - cut))
               : new OcrResult(List.of());
       lines = new ArrayList<>(top.result().lines());
       lines.addAll(rest.lines());
@@ -517,6 +531,28 @@ public final class PagePipeline implements AutoCloseable {
       progress.between();
     }
     return out;
+  }
+
+  /** Text lines reach this far (mm) above and below a seal: the band read again around it. */
+  static final double SEAL_BAND_MM = 12;
+
+  /**
+   * PP-OCR's reading of the lines at a seal, in page coordinates. The text boxes are found in the
+   * page's full-width band around the seal (its height and 12 mm more above and below), at a finer
+   * scale than on the whole page (whose detector input is at most {@value
+   * PaddleOcrEngine#DETECTION_MAX_SIDE} px a side); only the rows that meet the seal's square are
+   * read.
+   */
+  private List<OcrLine> readAround(Mat view, SealFinder.Seal seal, int dpi) {
+    int margin = (int) Math.round(SEAL_BAND_MM * dpi / 25.4);
+    int y0 = Math.max(0, seal.cy() - seal.radius() - margin);
+    int y1 = Math.min(view.rows(), seal.cy() + seal.radius() + margin);
+    Mat band = view.submat(y0, y1, 0, view.cols());
+    BufferedImage img = Mats.toImage(band);
+    Mats.keep(view, band);
+    int r = seal.radius() + seal.radius() / 10;
+    Box square = new Box(seal.cx() - r, seal.cy() - r - y0, 2 * r, 2 * r);
+    return SealLines.moved(paddle.begin(img, dpi, null).readRowsMeeting(square).lines(), 0, y0);
   }
 
   /** A page read by PP-OCR, and whether its type was told from its title area. */

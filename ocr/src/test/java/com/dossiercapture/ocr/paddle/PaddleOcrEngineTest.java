@@ -183,6 +183,19 @@ class PaddleOcrEngineTest {
   }
 
   @Test
+  void readsOnlyTheRowsThatMeetAnArea() {
+    // An area over the last cell of the middle row (as a seal over a date): that row, whole.
+    PaddleOcrEngine.Reading reading = engine.begin(table(0), 300, null);
+    OcrResult row = reading.readRowsMeeting(new Box(1690, 500, 150, 60));
+    assertThat(row.lines()).extracting(OcrLine::text).containsExactly(CELLS[1]);
+    assertThat(reading.readRowsMeeting(new Box(10, 10, 50, 50)).lines()).isEmpty();
+    // The other rows are still there to read.
+    assertThat(reading.readRest(() -> {}).lines())
+        .extracting(OcrLine::text)
+        .containsExactlyElementsOf(cellsInOrder());
+  }
+
+  @Test
   void readsARegionWithBoxesInWholeImageCoordinates() {
     BufferedImage img = twoLines();
     OcrResult whole = engine.recognise(img, 300);

@@ -160,6 +160,19 @@ class PagePipelineTest {
   }
 
   @Test
+  void theDateUnderTheCourtSealIsReadAndDatesTheDocument() {
+    // The seal is stamped over the date. Read with the rest of the page, seal and date were one
+    // blot: the date was lost (p00006) or misread (「2922年5月9日」, 「20年11月4日」).
+    PageAnalysis notice = run("p00024.png");
+    assertThat(notice.text()).contains("2022年5月9日");
+    assertThat(notice.documentDate()).isEqualTo(java.time.LocalDate.of(2022, 5, 9));
+    // A page scanned sideways: the seal is found on the page as turned upright.
+    assertThat(run("p00006.png").documentDate()).isEqualTo(java.time.LocalDate.of(2018, 11, 7));
+    // A traditional-script page.
+    assertThat(run("p00005.png").documentDate()).isEqualTo(java.time.LocalDate.of(2018, 11, 4));
+  }
+
+  @Test
   void caseNumberAndParties() {
     PageAnalysis a = run("p00017.png");
     assertThat(a.docType()).isEqualTo("service_receipt");
