@@ -67,6 +67,10 @@ class CaseNumberReaderTest {
     assertThat(read("舉證通知書\n(2020)豫0105民初31听", "（2020）豫0105民初31号")).isEqualTo("（2020）豫0105民初31号");
     assertThat(read("民事判决性\n(2022)湘0104民初92225号", "（2022）湘0104民初9225号"))
         .isEqualTo("（2022）湘0104民初9225号");
+    // The last stroke of 川 read as a 1: five court digits, one too many.
+    assertThat(read("四川省成都市武侯区人民法院\n传票\n(2025）川10107民初301号")).isEqualTo("（2025）川0107民初301号");
+    assertThat(read("四川省成都市中级人民法院\n民事判决书\n(2025）川101民终31号")).isEqualTo("（2025）川01民终31号");
+    assertThat(read("四川省成都市武侯区人民法院\n传票\n(2025）川1107民初301号")).isEqualTo("（2025）川1107民初301号");
     // An unknown character after the number is not taken for 号 without the dossier's number.
     assertThat(read("送达回证\n(2020)豫0105民初31拉")).isNull();
   }

@@ -94,6 +94,19 @@ class PaddlePostProcessingTest {
   }
 
   @Test
+  void fusionKeepsTheSimplifiedFormPaddleReadWhereItCouldHaveReadTheOther() {
+    // A mainland case number on a traditional page is printed with 号. PP-OCR knows 號 and read 号:
+    // the paper shows 号, whatever Tesseract chi_tra prefers. It does not know 粵: that one is taken.
+    java.util.function.IntPredicate known = c -> c != '粵';
+    List<OcrWord> words = List.of(new OcrWord("（2022）粤01民初5号", new Box(0, 0, 140, 10), 0.9));
+    OcrLine line = new OcrLine("（2022）粤01民初5号", new Box(0, 0, 140, 10), 0.9, words);
+    assertThat(ScriptFusion.fuse(line, "（2022）粵01民初5號", known).text()).isEqualTo("（2022）粵01民初5号");
+    // Where PP-OCR's dictionary lacks the traditional form, the other reading's form is taken.
+    assertThat(ScriptFusion.fuse(line, "（2022）粵01民初5號", c -> c != '粵' && c != '號').text())
+        .isEqualTo("（2022）粵01民初5號");
+  }
+
+  @Test
   void fusionFillsGapsWithCharactersPaddleCannotRead() {
     // PP-OCR has no 辯 and drops it: 答辯狀 comes out as 答狀.
     java.util.function.IntPredicate known = c -> c != '辯' && c != '訟';
@@ -120,9 +133,40 @@ class PaddlePostProcessingTest {
     assertThat(ScriptFusion.fuse(misread, "答辨狀", known).text()).isEqualTo("答蕃狀");
     // A character PP-OCR could have read is not inserted (it probably is not there).
     assertThat(ScriptFusion.fuse(line, "答辨狀", known).text()).isEqualTo("答狀");
-    // Nor at the ends, nor long runs.
-    assertThat(ScriptFusion.fuse(line, "辯答狀", known).text()).isEqualTo("答狀");
+    // Nor long runs.
     assertThat(ScriptFusion.fuse(line, "答辯訟辯狀", known).text()).isEqualTo("答狀");
+  }
+
+  @Test
+  void fusionTakesWhatPaddleDroppedOrMisreadAtTheLinesEdges() {
+    // Measured on traditional pages: 「蕃判員：」 for 審判員, 「卷宗」 for 訴訟卷宗, 「證據名」 for 證據名稱.
+    java.util.function.IntPredicate known = c -> "審訴訟稱辯".indexOf(c) < 0;
+    assertThat(ScriptFusion.fuse(words("蕃判員：胡軍"), "審判員:胡軍", known).text()).isEqualTo("審判員：胡軍");
+    assertThat(ScriptFusion.fuse(words("卷宗"), "訴訟卷宗", known).text()).isEqualTo("訴訟卷宗");
+    assertThat(ScriptFusion.fuse(words("證據名"), "證據名稱", known).text()).isEqualTo("證據名稱");
+    assertThat(ScriptFusion.fuse(words("答狀"), "辯答狀", known).text()).isEqualTo("辯答狀");
+    // A run PP-OCR could have read, or a long one, is not taken at the edges either.
+    assertThat(ScriptFusion.fuse(words("證據名"), "證據名字", known).text()).isEqualTo("證據名");
+    assertThat(ScriptFusion.fuse(words("卷宗"), "審訴訟卷宗", known).text()).isEqualTo("卷宗");
+  }
+
+  @Test
+  void fusionAlignsAcrossPunctuationWidthAndKeepsPaddlesFullWidthMarks() {
+    // chi_tra writes 「,」 where PP-OCR writes 「，」: the two still agree there, so the dropped
+    // 訴訟 before it is found; the comma stays full width.
+    java.util.function.IntPredicate known = c -> "訴訟".indexOf(c) < 0;
+    assertThat(ScriptFusion.fuse(words("特向貴院提起，請求"), "特向貴院提起訴訟,請求", known).text())
+        .isEqualTo("特向貴院提起訴訟，請求");
+    assertThat(ScriptFusion.fold("（2022）：，？")).isEqualTo("(2022):,?");
+  }
+
+  /** A line whose words are its characters, 10 px apart. */
+  private static OcrLine words(String text) {
+    List<OcrWord> ws = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      ws.add(new OcrWord(text.substring(i, i + 1), new Box(i * 10, 0, 10, 10), 0.9));
+    }
+    return new OcrLine(text, new Box(0, 0, 10 * text.length(), 10), 0.9, ws);
   }
 
   @Test
