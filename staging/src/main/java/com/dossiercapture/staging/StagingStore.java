@@ -434,7 +434,7 @@ public final class StagingStore implements AutoCloseable {
     setPageState(pageId, "deleted", actor, "page.delete", reason);
   }
 
-  /** Restores a page marked deleted. */
+  /** Restores a page marked deleted or replaced (its replacement undone): active again. */
   public void restore(long pageId, String actor) {
     setPageState(pageId, "active", actor, "page.restore", null);
   }
@@ -750,8 +750,13 @@ public final class StagingStore implements AutoCloseable {
   private void setPageState(long pageId, String state, String actor, String action, String why) {
     tx(
         c -> {
+          // An active page replaces nothing and is replaced by nothing: a replaced page restored
+          // (the replacement undone) no longer points at its former replacement.
           try (PreparedStatement ps =
-              c.prepareStatement("UPDATE page SET state = ? WHERE id = ?")) {
+              c.prepareStatement(
+                  "active".equals(state)
+                      ? "UPDATE page SET state = ?, replaced_by = NULL WHERE id = ?"
+                      : "UPDATE page SET state = ? WHERE id = ?")) {
             ps.setString(1, state);
             ps.setLong(2, pageId);
             if (ps.executeUpdate() == 0) {

@@ -65,6 +65,13 @@ class PageEditsTest {
       assertThat(store.readOriginal(bad.id())).isNotEmpty();
       assertThatThrownBy(() -> store.replacePage(p1.id(), p1.id(), "op"))
           .isInstanceOf(StoreException.class);
+
+      // Undone (the operator's Ctrl+Z): the old page is active again and points at nothing.
+      store.restore(bad.id(), "op");
+      Page back = store.page(bad.id());
+      assertThat(back.isActive()).isTrue();
+      assertThat(back.replacedBy()).isNull();
+      assertThat(store.auditLog()).extracting(AuditEntry::action).contains("page.restore");
     }
   }
 
