@@ -57,9 +57,16 @@ class ScanPulseTest extends FxRobot {
    * and written to {@code target/scan-pulse-gaps.txt} either way. Strict is not the default because
    * one frame of 115-145 ms, about 0.5 s after the scan starts (the first page on screen), still
    * shows in some runs on a quiet machine: 2 of 4 before ScanStation's off-screen warm-up, 1 of 8
-   * after it; no other frame went over 100 ms in those runs.
+   * after it; no other frame went over 100 ms in those runs. Four later runs: longest frames 76,
+   * 95, 45 and 55 ms. A JFR recording of the 95 ms one (0.9 s after the start) shows the FX thread
+   * parked 84 ms waiting for the software renderer (Xvfb has no GPU: prism.order=sw) to finish
+   * painting the previous frame's region backgrounds, while a page worker and the thumbnail thread
+   * held the other core; no GC pause over 11 ms.
    */
   static final boolean STRICT = Boolean.getBoolean("dc.pulse.strict");
+
+  /** Frames longer than this are listed with their time (for diagnosis beside a JFR recording). */
+  static final long NOTED_GAP_MS = 50;
 
   static final long P99_GAP_MS = 250;
   static final long FREEZE_MS = 1500;
@@ -129,7 +136,7 @@ class ScanPulseTest extends FxRobot {
             if (last != 0) {
               long gap = (now - last) / 1_000_000;
               gaps.add(gap);
-              if (gap > MAX_GAP_MS && t0[0] != 0) {
+              if (gap > NOTED_GAP_MS && t0[0] != 0) {
                 slow.add(
                     String.format(
                         "%.1fs(%tT.%<tL):%dms",
@@ -191,7 +198,12 @@ class ScanPulseTest extends FxRobot {
             + " ms; drains over 50 ms (wall clock, FX thread possibly descheduled): "
             + slowDrains
             + System.lineSeparator();
-    report += "slow frames (time since scan start:gap): " + slow + System.lineSeparator();
+    report +=
+        "frames over "
+            + NOTED_GAP_MS
+            + " ms (time since scan start(wall clock):gap): "
+            + slow
+            + System.lineSeparator();
     System.out.print(report);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "scan-pulse-gaps.txt"), report);

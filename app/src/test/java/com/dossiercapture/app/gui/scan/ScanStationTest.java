@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -266,13 +267,8 @@ class ScanStationTest extends FxRobot {
    */
   @Test
   void insertsAndReplacesPagesWithUndo() throws Exception {
-    open(stageOnly());
-    useDevice("simulated:builtin?sheets=3&ppm=0");
-    source(ScanSource.ADF_FRONT, 100);
-    clickOn("#scanButton");
-    waitFor(30, () -> thumbnails().getItems().size() == 3 && idle());
+    List<Long> scanned = scanThreeSheets();
     long batch = batchId();
-    List<Long> scanned = activePages(batch).stream().map(Page::id).toList();
 
     // Insert a missed page before page 2.
     fxRun(() -> station.select(1));
@@ -356,6 +352,98 @@ class ScanStationTest extends FxRobot {
     press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
     waitFor(30, () -> activePages(batch).getFirst().id() == before.get(1));
     assertThat(activePages(batch).get(1).id()).isEqualTo(before.getFirst());
+  }
+
+  /**
+   * The scanner vanishes (cable pulled) as page 3 starts: the banner says what happened and what to
+   * do, the two pages delivered are in the store, and the session ends (F5 starts again).
+   */
+  @Test
+  void aLostScannerSaysWhatToDoAndKeepsThePagesDelivered() throws Exception {
+    open(stageOnly());
+    useDevice("simulated:builtin?sheets=4&ppm=0&lost=3");
+    source(ScanSource.ADF_FRONT, 100);
+    clickOn("#scanButton");
+    waitFor(30, () -> fx(() -> text("#faultBanner").contains("连接中断")));
+    assertThat(text("#faultBanner")).contains("检查数据线").contains("2 页已保存");
+    assertThat(lookup("#faultBox").query().isVisible()).isTrue();
+    waitFor(30, this::idle);
+    long batch = batchId();
+    List<Page> kept = activePages(batch);
+    assertThat(kept).hasSize(2);
+    assertThat(code(kept.get(0))).isEqualTo(code(1, Side.FRONT));
+    assertThat(code(kept.get(1))).isEqualTo(code(2, Side.FRONT));
+    // The banner stays until the operator acts: the page count must not go unnoticed.
+    Thread.sleep(500);
+    assertThat(lookup("#faultBox").query().isVisible()).isTrue();
+  }
+
+  /**
+   * Ctrl+R rescans the selected page: the scanner's next sheet takes its place and the old page is
+   * kept, marked replaced by the new one.
+   */
+  @Test
+  void ctrlRRescansTheSelectedPageAndKeepsTheOldOne() throws Exception {
+    List<Long> scanned = scanThreeSheets();
+    long batch = batchId();
+
+    fxRun(() -> station.select(1));
+    clickOn("#thumbnails");
+    fxRun(() -> station.select(1));
+    press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+    waitFor(30, () -> "replaced".equals(store.page(scanned.get(1)).state()));
+    Page old = store.page(scanned.get(1));
+    assertThat(old.replacedBy()).isNotNull();
+    assertThat(activePages(batch).stream().map(Page::id).toList())
+        .containsExactly(scanned.get(0), old.replacedBy(), scanned.get(2));
+    assertThat(store.pages(batch)).hasSize(4);
+    // The list shows the old page too, marked replaced, beside its replacement.
+    waitFor(10, () -> thumbnails().getItems().size() == 4);
+  }
+
+  /**
+   * A named profile keeps dpi, colour, source and size: chosen again it restores them, and a new
+   * station on the same store finds it.
+   */
+  @Test
+  void aNamedProfileRestoresItsOptionsAndOutlivesTheStation() throws Exception {
+    open(stageOnly());
+    var duplex300 =
+        com.dossiercapture.scanner.ScanOptions.defaults()
+            .withSource(ScanSource.ADF_DUPLEX)
+            .withDpi(300);
+    fxRun(() -> station.showOptions(duplex300));
+    fxRun(() -> station.saveProfileAs("卷宗双面300"));
+    waitFor(10, () -> text("#scanMessage").contains("卷宗双面300"));
+    source(ScanSource.ADF_FRONT, 100);
+    assertThat(fx(() -> station.options().dpi())).isEqualTo(100);
+
+    ComboBox<String> profiles = lookup("#profileBox").queryComboBox();
+    fxRun(() -> profiles.setValue(null));
+    fxRun(() -> profiles.setValue("卷宗双面300"));
+    assertThat(fx(() -> station.options().dpi())).isEqualTo(300);
+    assertThat(fx(() -> station.options().source())).isEqualTo(ScanSource.ADF_DUPLEX);
+
+    // A new station on the same store (the profiles live beside it).
+    WaitForAsyncUtils.asyncFx(station::close).get(60, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              station = new ScanStation(store, stageOnly());
+              stage.setScene(new Scene(station.root(), 1400, 900));
+            })
+        .get();
+    ComboBox<String> again = lookup("#profileBox").queryComboBox();
+    waitFor(10, () -> fx(() -> again.getItems().contains("卷宗双面300")));
+  }
+
+  /** Opens a station without pipeline and scans three simplex sheets: their page ids, in order. */
+  private List<Long> scanThreeSheets() throws Exception {
+    open(stageOnly());
+    useDevice("simulated:builtin?sheets=3&ppm=0");
+    source(ScanSource.ADF_FRONT, 100);
+    clickOn("#scanButton");
+    waitFor(30, () -> thumbnails().getItems().size() == 3 && idle());
+    return activePages(batchId()).stream().map(Page::id).toList();
   }
 
   private boolean busy() throws Exception {
