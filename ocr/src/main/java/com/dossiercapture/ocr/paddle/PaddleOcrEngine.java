@@ -319,19 +319,26 @@ public final class PaddleOcrEngine implements OcrEngine {
      * box is read turned counter-clockwise, and by 180° more when the direction classifier says so.
      */
     public int quarterTurn() {
-      int lines = 0;
+      // Counted in characters, not boxes: a table turned by a quarter has a few long columns
+      // (turned) and many short cells (numbers, one or two characters, that lie flat either way).
+      int all = 0;
       int turned = 0;
       int flipped = 0;
       for (Piece p : pieces) {
         if (p != null) {
-          lines++;
+          int chars = 0;
+          for (OcrWord w : p.words()) {
+            chars += w.text().strip().length();
+          }
+          chars = Math.max(1, chars);
+          all += chars;
           if (p.turned()) {
-            turned++;
-            flipped += p.flipped() ? 1 : 0;
+            turned += chars;
+            flipped += p.flipped() ? chars : 0;
           }
         }
       }
-      if (turned * 2 <= lines) {
+      if (turned * 2 <= all) {
         return 0;
       }
       return flipped * 2 > turned ? 90 : 270;

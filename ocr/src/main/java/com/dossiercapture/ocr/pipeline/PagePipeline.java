@@ -276,11 +276,14 @@ public final class PagePipeline implements AutoCloseable {
     OcrResult page = pass == null ? null : pass.page();
     boolean told = pass != null && pass.told();
     int boxes = pass == null ? Integer.MAX_VALUE : pass.reading().boxCount();
-    Read top = page != null ? paddleTitle(page, cut) : null;
+    // A reading whose boxes were mostly turned to be read is of a page still a quarter off, even
+    // where its tall boxes side by side were grouped into one wide line (a table's columns).
+    Read top = page != null && pass.reading().quarterTurn() == 0 ? paddleTitle(page, cut) : null;
     boolean paddleUpright = top != null;
     if (!paddleUpright
         && page != null
         && boxes > NEARLY_EMPTY_BOXES
+        && pass.reading().quarterTurn() == 0
         && !readsVertically(new Read(null, page))
         && pass.reading().upsideDown()) {
       // PP-OCR's direction classifier finds most lines upside down: read the page turned by 180°
@@ -292,7 +295,7 @@ public final class PagePipeline implements AutoCloseable {
       int fcut = PageLayout.titleCut(flipped, dpi);
       t = lap(ms, "orient", t, away);
       PaddlePass again = paddlePass(fimg, dpi, fcut, progress, told);
-      Read ftop = paddleTitle(again.page(), fcut);
+      Read ftop = again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), fcut) : null;
       told = again.told();
       if (ftop != null) {
         orientation = (orientation + 180) % 360;
@@ -307,8 +310,7 @@ public final class PagePipeline implements AutoCloseable {
     if (!paddleUpright
         && page != null
         && boxes > NEARLY_EMPTY_BOXES
-        && pass.reading().quarterTurn() != 0
-        && readsVertically(new Read(null, page))) {
+        && pass.reading().quarterTurn() != 0) {
       // Read as vertical columns: the axis step left the page turned by a quarter. The boxes
       // PP-OCR turned to read show which way: turn the page so, straighten it and read it again;
       // if that reading shows it upright, Tesseract's reads (title area, turned page) are saved.
@@ -322,7 +324,7 @@ public final class PagePipeline implements AutoCloseable {
       int cut2 = PageLayout.titleCut(straight2, dpi);
       t = lap(ms, "orient", t, away);
       PaddlePass again = paddlePass(img2, dpi, cut2, progress, told);
-      Read top2 = paddleTitle(again.page(), cut2);
+      Read top2 = again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), cut2) : null;
       told = again.told();
       if (top2 != null) {
         orientation = turned;
@@ -567,7 +569,7 @@ public final class PagePipeline implements AutoCloseable {
     PaddleOcrEngine.Reading reading = paddle.begin(img, dpi, null);
     if (!told) {
       Read head = paddleTitle(reading.readAbove(cut), cut);
-      if (head != null && !readsVertically(head)) {
+      if (head != null && !readsVertically(head) && reading.quarterTurn() == 0) {
         told = tellType(progress, head);
       }
     }
