@@ -443,6 +443,9 @@ public final class PagePipeline implements AutoCloseable {
       List<SealFinder.Seal> seals = SealFinder.find(straight, dpi);
       Mat view = SealFinder.dropOut(straight, seals);
       for (SealFinder.Seal seal : seals) {
+        // As scanned, and from the copy where the seal can be lifted; per line the better reading
+        // wins (SealLines.better): the drop-out reads most dates whole, but erases thin strokes
+        // as light as the seal.
         List<OcrLine> again = readAround(straight, seal, dpi);
         if (view != straight && seal.separable()) {
           progress.between();
