@@ -290,10 +290,11 @@ public final class WorkstationModel implements AutoCloseable {
             updateProgress(0, Math.max(1, total));
             BatchProcessor p =
                 new BatchProcessor(
-                    store,
-                    Runtime.getRuntime().availableProcessors(),
-                    Pipelines.analyzers(),
-                    Pipelines.boundaries(store));
+                        store,
+                        Runtime.getRuntime().availableProcessors(),
+                        Pipelines.analyzers(),
+                        Pipelines.boundaries(store))
+                    .inBackground();
             imports.add(p);
             try {
               return p.run(
@@ -313,7 +314,10 @@ public final class WorkstationModel implements AutoCloseable {
         };
     task.setOnSucceeded(e -> refreshBatches());
     task.setOnFailed(e -> refreshBatches());
-    importThreads.add(Thread.ofPlatform().daemon().name("import").start(task));
+    Thread importer =
+        com.dossiercapture.app.process.BackgroundThreads.factory("import", false).newThread(task);
+    importThreads.add(importer);
+    importer.start();
     return task;
   }
 

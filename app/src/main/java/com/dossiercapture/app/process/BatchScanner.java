@@ -119,6 +119,9 @@ public final class BatchScanner implements AutoCloseable {
             .name("batch-" + batchId + "-processing")
             .start(
                 () -> {
+                  if (processor.background()) {
+                    BackgroundThreads.lowerCurrent();
+                  }
                   try {
                     processor.run(
                         batchId,

@@ -1,5 +1,6 @@
 package com.dossiercapture.app.gui.scan;
 
+import com.dossiercapture.app.process.BackgroundThreads;
 import com.dossiercapture.app.process.BatchProcessor;
 import com.dossiercapture.app.process.BatchScanner;
 import com.dossiercapture.app.process.DocumentBoundaries;
@@ -85,10 +86,9 @@ public final class ScanModel implements AutoCloseable {
   private final StagingStore store;
   private final Settings settings;
   private final ExecutorService io =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("scan-store").factory());
+      Executors.newSingleThreadExecutor(BackgroundThreads.factory("scan-store", false));
   private final ExecutorService acquisition =
-      Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().daemon().name("scan-acquisition").factory());
+      Executors.newSingleThreadExecutor(BackgroundThreads.factory("scan-acquisition", false));
   private final CompletableFuture<ScannerDrivers> drivers;
   private final ConcurrentLinkedQueue<Consumer<ScanModel>> updates = new ConcurrentLinkedQueue<>();
   private final Timeline drain;
@@ -149,6 +149,7 @@ public final class ScanModel implements AutoCloseable {
         .name("pipeline-warm-up")
         .start(
             () -> {
+              BackgroundThreads.lowerCurrent();
               if (settings.analyzers() != null) {
                 try (PageAnalyzer a = settings.analyzers().get()) {
                   BufferedImage blank = new BufferedImage(850, 1200, BufferedImage.TYPE_BYTE_GRAY);
@@ -490,7 +491,8 @@ public final class ScanModel implements AutoCloseable {
             new BatchSpec(
                 dossierId, settings.operator(), BatchSpec.hostName(), dev.id(), expected));
     BatchProcessor processor =
-        new BatchProcessor(store, settings.workers(), settings.analyzers(), settings.boundaries());
+        new BatchProcessor(store, settings.workers(), settings.analyzers(), settings.boundaries())
+            .inBackground();
     BatchScanner fresh =
         new BatchScanner(store, b.id(), processor, settings.operator(), listener());
     scanner = fresh;
@@ -987,7 +989,7 @@ public final class ScanModel implements AutoCloseable {
   }
 
   private final ExecutorService previews =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("preview").factory());
+      Executors.newSingleThreadExecutor(BackgroundThreads.factory("preview", false));
 
   @Override
   public void close() {

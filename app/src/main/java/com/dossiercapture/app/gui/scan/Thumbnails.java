@@ -61,11 +61,7 @@ final class Thumbnails implements AutoCloseable {
             0,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            Thread.ofPlatform()
-                .daemon()
-                .name("thumbnails")
-                .priority(Thread.NORM_PRIORITY - 1)
-                .factory());
+            com.dossiercapture.app.process.BackgroundThreads.factory("thumbnails", false));
   }
 
   /** The cached thumbnail, or {@code null}. */

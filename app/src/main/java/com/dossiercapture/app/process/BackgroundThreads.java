@@ -1,0 +1,95 @@
+package com.dossiercapture.app.process;
+
+import com.dossiercapture.app.nativeutil.LinuxScheduling;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Threads that do a window's background work (page analysis, storing, thumbnails) below the
+ * window's own threads, so that on a busy 2-core machine the operating system gives the JavaFX
+ * application and render threads the core they need for the next frame first (ADR 0017).
+ *
+ * <p>Java thread priorities are ignored on Linux (every thread runs at the process's nice value),
+ * so each thread lowers itself with {@code setpriority(PRIO_PROCESS, tid, 10)} when it starts: on
+ * Linux a thread id names one thread, and raising one's own nice value needs no privilege. The
+ * throughput of a batch does not change when nothing else wants the core; the worker only yields to
+ * the window. Threads the worker starts (a native library's pool) inherit its nice value. On other
+ * systems {@link Thread#setPriority} does the same where the JVM honours it (Windows).
+ */
+public final class BackgroundThreads {
+
+  /** The nice value background threads run at: below the window, above batch jobs (19). */
+  public static final int NICE = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackgroundThreads.class);
+  private static final boolean LINUX =
+      System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+  private static volatile boolean warned;
+
+  private BackgroundThreads() {}
+
+  /**
+   * A factory of daemon threads named {@code name} (with {@code -0}, {@code -1}... when {@code
+   * numbered}) that run at {@link #NICE} before their first task.
+   */
+  public static ThreadFactory factory(String name, boolean numbered) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t =
+          new Thread(
+              () -> {
+                lowerCurrent();
+                r.run();
+              },
+              numbered ? name + "-" + count.getAndIncrement() : name);
+      t.setDaemon(true);
+      t.setPriority(Thread.NORM_PRIORITY - 1);
+      return t;
+    };
+  }
+
+  /**
+   * Lowers the calling thread to {@link #NICE}. Returns whether the operating system took it;
+   * failures are logged once and otherwise ignored (the work runs at normal priority).
+   */
+  public static boolean lowerCurrent() {
+    Thread.currentThread().setPriority(Math.min(Thread.currentThread().getPriority(), 4));
+    if (!LINUX) {
+      return false;
+    }
+    try {
+      LinuxScheduling.setNice(currentThreadId(), NICE);
+      return true;
+    } catch (IOException | RuntimeException | LinkageError e) {
+      warnOnce(e.toString());
+      return false;
+    }
+  }
+
+  /** The kernel's id of the calling thread (not Java's), from {@code /proc/thread-self}. */
+  static int currentThreadId() throws IOException {
+    // "/proc/thread-self" -> "<pid>/task/<tid>"
+    Path link = Files.readSymbolicLink(Path.of("/proc/thread-self"));
+    return Integer.parseInt(link.getFileName().toString());
+  }
+
+  /** The nice value of the calling thread (Linux), from {@code /proc/thread-self/stat}. */
+  static int currentNice() throws IOException {
+    String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+    // Fields after the command name (in parentheses, may hold spaces): state is field 3, nice 19.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Integer.parseInt(f[19 - 3]);
+  }
+
+  private static void warnOnce(String why) {
+    if (!warned) {
+      warned = true;
+      LOG.warn("background threads run at normal priority: {}", why);
+    }
+  }
+}
