@@ -40,12 +40,10 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -448,6 +446,19 @@ public final class ScanStation {
     thumbs.setItems(model.pages());
     thumbs.setPlaceholder(new Label(ScanTexts.t("scan.noPages")));
     thumbs.setCellFactory(lv -> new PageCell());
+    thumbs.addEventFilter(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_OVER, e -> dragY = e.getY());
+    thumbs.addEventFilter(
+        javafx.scene.input.MouseDragEvent.MOUSE_DRAG_EXITED_TARGET,
+        e -> {
+          if (e.getTarget() == thumbs) {
+            dragY = Double.NaN;
+          }
+        });
+    dragScroll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    // The release goes to the pressed cell wherever it happens: once the cell under the pointer
+    // (if any) has had its drag release, the drag ends. Released outside the list, nothing moves.
+    thumbs.addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::endDrag));
     thumbs.setMinWidth(280);
     // One height for every cell: the virtual flow lays out without measuring each cell.
     thumbs.setFixedCellSize(
@@ -928,6 +939,50 @@ public final class ScanStation {
 
   // ---------------------------------------------------------------------------------------------
 
+  private static final javafx.css.PseudoClass DROP_BEFORE =
+      javafx.css.PseudoClass.getPseudoClass("drop-before");
+  private static final javafx.css.PseudoClass DROP_AFTER =
+      javafx.css.PseudoClass.getPseudoClass("drop-after");
+
+  /** The page being dragged to a new place, or {@code null}. */
+  private Long draggedPage;
+
+  private void endDrag() {
+    draggedPage = null;
+    dragY = Double.NaN;
+    dragScroll.stop();
+    thumbs.setCursor(null);
+  }
+
+  /** Where the dragging pointer is over the list (its y), or NaN outside it. */
+  private double dragY = Double.NaN;
+
+  /**
+   * While a page is dragged and the pointer rests near the top or bottom edge of the list, the list
+   * scrolls towards it, faster nearer the edge: a page can be taken from page 150 to page 10 in one
+   * gesture without moving the mouse to and fro.
+   */
+  private final javafx.animation.Timeline dragScroll =
+      new javafx.animation.Timeline(
+          new javafx.animation.KeyFrame(
+              javafx.util.Duration.millis(40), e -> scrollTowardsThePointer()));
+
+  private void scrollTowardsThePointer() {
+    double edge = thumbs.getFixedCellSize() / 2;
+    double y = dragY;
+    double step = 0;
+    if (y < edge) {
+      step = -(edge - y);
+    } else if (y > thumbs.getHeight() - edge) {
+      step = y - (thumbs.getHeight() - edge);
+    }
+    if (step != 0
+        && thumbs.lookup(".virtual-flow")
+            instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      flow.scrollPixels(step / 2);
+    }
+  }
+
   /** A thumbnail with its page number, sheet and side, state and badges; drag to reorder. */
   private final class PageCell extends ListCell<PageItem> {
     private final ImageView image = new ImageView();
@@ -950,43 +1005,61 @@ public final class ScanStation {
       box.setAlignment(Pos.CENTER_LEFT);
       getStyleClass().add("page-cell");
       setPrefWidth(0); // follow the list's width: no sideways scrolling
+      // Reordering is a press-drag-release gesture inside the window (startFullDrag), not the
+      // platform's drag and drop: no system drag loop, no clipboard, and it works the same under
+      // a remote desktop or Xvfb. The pointer's half of the cell says before or after it.
       setOnDragDetected(
           e -> {
-            if (getItem() == null) {
+            if (getItem() != null && e.isPrimaryButtonDown()) {
+              draggedPage = getItem().page().id();
+              thumbs.setCursor(javafx.scene.Cursor.CLOSED_HAND);
+              dragScroll.play();
+              startFullDrag();
+            }
+            e.consume();
+          });
+      setOnMouseDragOver(
+          e -> {
+            if (draggedPage != null) {
+              showDrop(e.getY() > getHeight() / 2);
+            }
+          });
+      setOnMouseDragExited(e -> clearDrop());
+      setOnMouseDragReleased(
+          e -> {
+            clearDrop();
+            Long moved = draggedPage;
+            if (moved == null) {
               return;
             }
-            var db = startDragAndDrop(TransferMode.MOVE);
-            ClipboardContent c = new ClipboardContent();
-            c.putString(Long.toString(getItem().page().id()));
-            db.setContent(c);
-            e.consume();
-          });
-      setOnDragOver(
-          e -> {
-            if (e.getGestureSource() != this && e.getDragboard().hasString()) {
-              e.acceptTransferModes(TransferMode.MOVE);
+            endDrag();
+            int at = getItem() == null ? thumbs.getItems().size() : getIndex();
+            if (getItem() != null && e.getY() > getHeight() / 2) {
+              at++;
+            }
+            Long before =
+                at < thumbs.getItems().size() ? thumbs.getItems().get(at).page().id() : null;
+            if (before == null || before != moved) {
+              model.move(moved, before);
             }
             e.consume();
           });
-      setOnDragDropped(
-          e -> {
-            boolean ok = false;
-            if (e.getDragboard().hasString()) {
-              long moved = Long.parseLong(e.getDragboard().getString());
-              Long target = getItem() == null ? null : getItem().page().id();
-              if (target == null || target != moved) {
-                model.move(moved, target);
-                ok = true;
-              }
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-          });
+    }
+
+    private void showDrop(boolean after) {
+      pseudoClassStateChanged(DROP_BEFORE, !after);
+      pseudoClassStateChanged(DROP_AFTER, after);
+    }
+
+    private void clearDrop() {
+      pseudoClassStateChanged(DROP_BEFORE, false);
+      pseudoClassStateChanged(DROP_AFTER, false);
     }
 
     @Override
     protected void updateItem(PageItem item, boolean empty) {
       super.updateItem(item, empty);
+      clearDrop(); // a reused cell shows another page now
       if (empty || item == null) {
         setGraphic(null);
         setText(null);

@@ -436,6 +436,111 @@ class ScanStationTest extends FxRobot {
     waitFor(10, () -> fx(() -> again.getItems().contains("卷宗双面300")));
   }
 
+  /**
+   * Dragging a thumbnail with the mouse: held over the lower half of page 3 a line shows below it,
+   * and released there page 1 goes after page 3; onto the upper half of page 1 page 3 goes first;
+   * released outside the list nothing moves; Ctrl+Z undoes the last move.
+   */
+  @Test
+  void dragsAPageToANewPlaceWithTheMouseAndUndoes() throws Exception {
+    List<Long> p = scanThreeSheets();
+    long batch = batchId();
+
+    drag(cell(0), javafx.scene.input.MouseButton.PRIMARY)
+        .moveTo(point(cell(2)).atPosition(javafx.geometry.Pos.BOTTOM_CENTER).atOffset(up(10)));
+    WaitForAsyncUtils.waitForFxEvents();
+    var below = javafx.css.PseudoClass.getPseudoClass("drop-after");
+    assertThat(fx(() -> cell(2).getPseudoClassStates().contains(below))).isTrue();
+    release(javafx.scene.input.MouseButton.PRIMARY);
+    waitFor(30, () -> activeIds(batch).equals(List.of(p.get(1), p.get(2), p.get(0))));
+    waitFor(10, () -> shownIds().equals(List.of(p.get(1), p.get(2), p.get(0))));
+    assertThat(fx(() -> cell(2).getPseudoClassStates().contains(below))).isFalse();
+    // The pixels agree: sheet 1 is now the last page in the store.
+    assertThat(code(activePages(batch).get(2))).isEqualTo(code(1, Side.FRONT));
+
+    drag(cell(1), javafx.scene.input.MouseButton.PRIMARY)
+        .moveTo(point(cell(0)).atPosition(javafx.geometry.Pos.TOP_CENTER).atOffset(up(-10)))
+        .release(javafx.scene.input.MouseButton.PRIMARY);
+    waitFor(30, () -> activeIds(batch).equals(List.of(p.get(2), p.get(1), p.get(0))));
+
+    // Released over the preview, outside the list: nothing moves.
+    drag(cell(0), javafx.scene.input.MouseButton.PRIMARY)
+        .moveTo("#scanPreview")
+        .release(javafx.scene.input.MouseButton.PRIMARY);
+    Thread.sleep(500);
+    assertThat(activeIds(batch)).containsExactly(p.get(2), p.get(1), p.get(0));
+
+    clickOn("#thumbnails");
+    press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+    waitFor(30, () -> activeIds(batch).equals(List.of(p.get(1), p.get(2), p.get(0))));
+  }
+
+  /**
+   * A long batch: page 1, dragged to the bottom edge of the list and held there, scrolls the list
+   * down to the last page, and released on the last page's lower half it becomes the last page.
+   */
+  @Test
+  void draggingToTheListsEdgeScrollsToPagesOutOfView() throws Exception {
+    open(stageOnly());
+    useDevice("simulated:builtin?sheets=30&ppm=0");
+    source(ScanSource.ADF_FRONT, 100);
+    clickOn("#scanButton");
+    waitFor(60, () -> thumbnails().getItems().size() == 30 && idle());
+    long batch = batchId();
+    List<Long> before = activeIds(batch);
+    fxRun(() -> thumbnails().scrollTo(0));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(shows(29)).as("the last page is out of view").isFalse();
+
+    drag(cell(0), javafx.scene.input.MouseButton.PRIMARY)
+        .moveTo(point("#thumbnails").atPosition(javafx.geometry.Pos.BOTTOM_CENTER).atOffset(up(6)));
+    // The list scrolls until the last page is wholly in view (the end of the list).
+    waitFor(30, () -> shows(29) && fx(() -> whollyInView(cell(29))));
+    moveTo(point(cell(29)).atPosition(javafx.geometry.Pos.BOTTOM_CENTER).atOffset(up(10)))
+        .release(javafx.scene.input.MouseButton.PRIMARY);
+    List<Long> expected = new ArrayList<>(before.subList(1, 30));
+    expected.add(before.getFirst());
+    waitFor(30, () -> activeIds(batch).equals(expected));
+  }
+
+  private boolean whollyInView(javafx.scene.control.ListCell<?> c) {
+    var cell = c.localToScene(c.getBoundsInLocal());
+    var list = thumbnails().localToScene(thumbnails().getBoundsInLocal());
+    return cell.getMinY() >= list.getMinY() && cell.getMaxY() <= list.getMaxY();
+  }
+
+  /** Whether the page at a list index has a cell on screen. */
+  private boolean shows(int index) throws Exception {
+    return fx(
+        () ->
+            lookup(".page-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .anyMatch(c -> c.getIndex() == index && c.getItem() != null && c.isVisible()));
+  }
+
+  private static javafx.geometry.Point2D up(double pixels) {
+    return new javafx.geometry.Point2D(0, -pixels);
+  }
+
+  /** The thumbnail cell showing the page at a list index. */
+  private javafx.scene.control.ListCell<?> cell(int index) throws Exception {
+    return fx(
+        () ->
+            lookup(".page-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getIndex() == index && c.getItem() != null && c.isVisible())
+                .findFirst()
+                .orElseThrow());
+  }
+
+  private List<Long> activeIds(long batch) {
+    return activePages(batch).stream().map(Page::id).toList();
+  }
+
+  private List<Long> shownIds() throws Exception {
+    return fx(() -> thumbnails().getItems().stream().map(i -> i.page().id()).toList());
+  }
+
   /** Opens a station without pipeline and scans three simplex sheets: their page ids, in order. */
   private List<Long> scanThreeSheets() throws Exception {
     open(stageOnly());
