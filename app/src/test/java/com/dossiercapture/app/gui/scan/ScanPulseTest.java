@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * ignored: the window is shown, the pipeline has loaded its native libraries, and the window has
  * been measured idle for 5 s as the machine's own baseline before the scan starts). Run it: {@code
  * xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -pl app -am verify -Dtest=ScanPulseTest
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dsurefire.extraArgs=-Ddc.pulse.strict=true]}.
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>Real parts: every page is made durable (PNG, fsync, SQLite commit) before it is shown;
  * thumbnails are made from the scanned rasters off the FX thread; the list follows the newest page.
@@ -47,23 +47,23 @@ class ScanPulseTest extends FxRobot {
   static final int SHEETS = 100;
   static final int PAGES = SHEETS * 2;
 
-  /** The bound the issue asks for: no frame later than 100 ms. Enforced in strict mode. */
+  /** The bound the issue asks for: no frame later than 100 ms. */
   static final long MAX_GAP_MS = 100;
 
   /**
-   * Strict mode ({@code -Ddc.pulse.strict=true}): every gap ≤ {@link #MAX_GAP_MS}. By default the
-   * test asserts that the window never freezes: 99 % of the gaps ≤ {@link #P99_GAP_MS} and none ≥
-   * {@link #FREEZE_MS}; the measured figures, the idle baseline and every slow frame are printed
-   * and written to {@code target/scan-pulse-gaps.txt} either way. Strict is not the default because
-   * one frame of 115-145 ms, about 0.5 s after the scan starts (the first page on screen), still
-   * shows in some runs on a quiet machine: 2 of 4 before ScanStation's off-screen warm-up, 1 of 8
-   * after it; no other frame went over 100 ms in those runs. Four later runs: longest frames 76,
-   * 95, 45 and 55 ms. A JFR recording of the 95 ms one (0.9 s after the start) shows the FX thread
-   * parked 84 ms waiting for the software renderer (Xvfb has no GPU: prism.order=sw) to finish
-   * painting the previous frame's region backgrounds, while a page worker and the thumbnail thread
-   * held the other core; no GC pause over 11 ms.
+   * The bound is enforced by default. {@code -Ddc.pulse.strict=false} relaxes it to "the window
+   * never freezes" (99 % of the gaps ≤ {@link #P99_GAP_MS}, none ≥ {@link #FREEZE_MS}), for a
+   * machine shared with other heavy work, where the window's own threads cannot be given the cores.
+   * The measured figures, the idle baseline and every frame over {@link #NOTED_GAP_MS} are printed
+   * and written to {@code target/scan-pulse-gaps.txt} either way.
+   *
+   * <p>History: before the stations' background threads ran at nice 10 (ADR 0017), one frame of
+   * 115-145 ms about 0.5 s after the scan started showed in 3 of 12 runs on a quiet machine; a JFR
+   * recording of a 95 ms one showed the FX thread waiting for the software renderer while a page
+   * worker and the thumbnail thread held the other core. With ADR 0017 the longest frames of the
+   * runs in its record are 49-63 ms.
    */
-  static final boolean STRICT = Boolean.getBoolean("dc.pulse.strict");
+  static final boolean STRICT = !"false".equals(System.getProperty("dc.pulse.strict"));
 
   /** Frames longer than this are listed with their time (for diagnosis beside a JFR recording). */
   static final long NOTED_GAP_MS = 50;
