@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundThreads {
 
-  /** The nice value background threads run at: below the window, above batch jobs (19). */
-  public static final int NICE = 10;
+  /**
+   * The nice value background threads run at: below the window, above batch jobs (19). {@code
+   * -Ddc.background.nice=N} sets another (0 leaves them at the window's priority, for comparison).
+   */
+  public static final int NICE = Math.clamp(Integer.getInteger("dc.background.nice", 10), 0, 19);
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundThreads.class);
   private static final boolean LINUX =
@@ -48,7 +51,6 @@ public final class BackgroundThreads {
               },
               numbered ? name + "-" + count.getAndIncrement() : name);
       t.setDaemon(true);
-      t.setPriority(Thread.NORM_PRIORITY - 1);
       return t;
     };
   }
@@ -58,6 +60,9 @@ public final class BackgroundThreads {
    * failures are logged once and otherwise ignored (the work runs at normal priority).
    */
   public static boolean lowerCurrent() {
+    if (NICE == 0) {
+      return false;
+    }
     Thread.currentThread().setPriority(Math.min(Thread.currentThread().getPriority(), 4));
     if (!LINUX) {
       return false;
