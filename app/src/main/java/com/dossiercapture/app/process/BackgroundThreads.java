@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundThreads {
 
   /**
-   * The nice value background threads run at: below the window, above batch jobs (19). {@code
-   * -Ddc.background.nice=N} sets another (0 leaves them at the window's priority, for comparison).
+   * How many nice steps background threads run below the process (the window's threads): 10, so
+   * they still run above batch jobs at 19. {@code -Ddc.background.nice=N} sets another (0 leaves
+   * them at the window's priority, for comparison).
    */
   public static final int NICE = Math.clamp(Integer.getInteger("dc.background.nice", 10), 0, 19);
 
@@ -38,7 +39,7 @@ public final class BackgroundThreads {
 
   /**
    * A factory of daemon threads named {@code name} (with {@code -0}, {@code -1}... when {@code
-   * numbered}) that run at {@link #NICE} before their first task.
+   * numbered}) that lower themselves by {@link #NICE} before their first task.
    */
   public static ThreadFactory factory(String name, boolean numbered) {
     AtomicInteger count = new AtomicInteger();
@@ -56,8 +57,9 @@ public final class BackgroundThreads {
   }
 
   /**
-   * Lowers the calling thread to {@link #NICE}. Returns whether the operating system took it;
-   * failures are logged once and otherwise ignored (the work runs at normal priority).
+   * Lowers the calling thread by {@link #NICE} nice steps (at most to 19). Returns whether the
+   * operating system took it; failures are logged once and otherwise ignored (the work runs at
+   * normal priority).
    */
   public static boolean lowerCurrent() {
     if (NICE == 0) {
@@ -68,7 +70,10 @@ public final class BackgroundThreads {
       return false;
     }
     try {
-      LinuxScheduling.setNice(currentThreadId(), NICE);
+      // Relative to the process's value, so that a workstation started with "nice" keeps the gap
+      // and a lowered thread started by another one (which inherits its value) is not lowered
+      // twice.
+      LinuxScheduling.setNice(currentThreadId(), Math.min(19, processNice() + NICE));
       return true;
     } catch (IOException | RuntimeException | LinkageError e) {
       warnOnce(e.toString());
@@ -85,9 +90,20 @@ public final class BackgroundThreads {
 
   /** The nice value of the calling thread (Linux), from {@code /proc/thread-self/stat}. */
   static int currentNice() throws IOException {
-    String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+    return niceIn(Path.of("/proc/thread-self/stat"));
+  }
+
+  /**
+   * The nice value of the process (its first thread's, as started), from {@code /proc/self/stat}.
+   */
+  static int processNice() throws IOException {
+    return niceIn(Path.of("/proc/self/stat"));
+  }
+
+  private static int niceIn(Path stat) throws IOException {
+    String s = Files.readString(stat);
     // Fields after the command name (in parentheses, may hold spaces): state is field 3, nice 19.
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
     return Integer.parseInt(f[19 - 3]);
   }
 

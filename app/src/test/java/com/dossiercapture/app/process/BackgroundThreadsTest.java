@@ -44,20 +44,40 @@ class BackgroundThreadsTest {
                       });
               t.start();
               t.join();
+              // A background thread started by a background thread is not lowered twice.
+              int[] nested = new int[1];
+              Thread n =
+                  BackgroundThreads.factory("bg-nested", false)
+                      .newThread(
+                          () -> {
+                            try {
+                              nested[0] = BackgroundThreads.currentNice();
+                            } catch (Exception e) {
+                              nested[0] = Integer.MIN_VALUE;
+                            }
+                          });
+              n.start();
+              n.join();
               seen.complete(
                   new int[] {
                     BackgroundThreads.currentNice(),
                     child[0],
-                    Thread.currentThread().isDaemon() ? 1 : 0
+                    Thread.currentThread().isDaemon() ? 1 : 0,
+                    nested[0]
                   });
             } catch (Exception e) {
               seen.completeExceptionally(e);
             }
           });
       int[] r = seen.get(10, TimeUnit.SECONDS);
-      assertThat(r[0]).as("worker nice").isEqualTo(Math.max(callerBefore, BackgroundThreads.NICE));
+      assertThat(r[0])
+          .as("worker nice")
+          .isEqualTo(Math.min(19, BackgroundThreads.processNice() + BackgroundThreads.NICE));
       assertThat(r[1]).as("nice of a thread the worker started").isEqualTo(r[0]);
       assertThat(r[2]).as("daemon").isEqualTo(1);
+      assertThat(r[3])
+          .as("nice of a background thread a background thread started")
+          .isEqualTo(r[0]);
     } finally {
       pool.shutdownNow();
     }

@@ -120,7 +120,9 @@ class BatchProcessorTest {
               new Intake(ImageProbe.Limits.DEFAULT),
               r -> {});
     }
-    assertThat(lowered).hasSize(3).containsOnly(Math.max(caller, BackgroundThreads.NICE));
+    assertThat(lowered)
+        .hasSize(3)
+        .containsOnly(Math.min(19, BackgroundThreads.processNice() + BackgroundThreads.NICE));
     assertThat(normal).hasSize(3).containsOnly(caller);
   }
 

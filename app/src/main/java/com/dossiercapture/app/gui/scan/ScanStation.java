@@ -1039,7 +1039,7 @@ public final class ScanStation {
             }
             Long before =
                 at < thumbs.getItems().size() ? thumbs.getItems().get(at).page().id() : null;
-            if (before == null || before != moved) {
+            if (!moved.equals(before)) {
               model.move(moved, before);
             }
             e.consume();
