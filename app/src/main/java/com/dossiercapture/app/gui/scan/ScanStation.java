@@ -153,7 +153,18 @@ public final class ScanStation {
       page.setFitHeight(700);
       page.setPreserveRatio(true);
       Label title = new Label(ScanTexts.t("scan.cell", 1, 1, ""));
-      VBox box = new VBox(4, new HBox(10, frame, new VBox(4, title, state, badges)), page);
+      // A real list of real cells too: the first pages create the list's cells (class loading,
+      // skins, CSS of a new cell), which a JFR recording showed on the FX thread 0.3 s after the
+      // scan started.
+      ListView<PageItem> list = new ListView<>();
+      list.setCellFactory(lv -> new PageCell());
+      list.setFixedCellSize(thumbs.getFixedCellSize());
+      list.setPrefSize(thumbs.getMinWidth(), thumbs.getFixedCellSize() * 8);
+      for (int i = 0; i < 8; i++) {
+        list.getItems().add(new PageItem(warmUpPage(i), null, thumb.getImage()));
+      }
+      list.scrollTo(7);
+      VBox box = new VBox(4, new HBox(10, frame, new VBox(4, title, state, badges)), list, page);
       box.getStyleClass().addAll("scan-station", "page-cell");
       box.getStylesheets().setAll(root.getStylesheets());
       new javafx.scene.Scene(box).snapshot(null);
@@ -161,6 +172,30 @@ public final class ScanStation {
       org.slf4j.LoggerFactory.getLogger(ScanStation.class)
           .warn("rendering warm-up failed: {}", e.toString());
     }
+  }
+
+  /** A page that exists only for the warm-up list: never stored, never shown on screen. */
+  private static Page warmUpPage(int i) {
+    return new Page(
+        -1 - i,
+        -1,
+        i + 1,
+        i % 2 == 0 ? com.dossiercapture.domain.Side.FRONT : com.dossiercapture.domain.Side.BACK,
+        i / 2 + 1,
+        "0".repeat(64),
+        "png",
+        0,
+        1654,
+        2339,
+        200,
+        "grey",
+        "warm-up",
+        "acquired",
+        "active",
+        java.time.Instant.EPOCH,
+        i + 1,
+        0,
+        null);
   }
 
   public Parent root() {
