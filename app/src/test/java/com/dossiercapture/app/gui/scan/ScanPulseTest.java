@@ -74,6 +74,14 @@ class ScanPulseTest extends FxRobot {
   /** For diagnosis only ({@code -Ddc.pulse.stageOnly=true}): no page pipeline at all. */
   static final boolean STAGE_ONLY = Boolean.getBoolean("dc.pulse.stageOnly");
 
+  /**
+   * For measurement only ({@code -Ddc.pulse.ocr=true}): the whole default pipeline (PP-OCR, OCR of
+   * every page) on two workers, which keep both cores busy for the whole scan; with {@code
+   * -Ddc.background.nice=0} it shows what ADR 0017 changes. Not the default: the fixed bound then
+   * also depends on how fast this machine reads pages.
+   */
+  static final boolean FULL_PIPELINE = Boolean.getBoolean("dc.pulse.ocr");
+
   @TempDir Path tmp;
   StagingStore store;
   ScanStation station;
@@ -102,9 +110,13 @@ class ScanPulseTest extends FxRobot {
                   new ScanStation(
                       store,
                       new ScanModel.Settings(
-                          STAGE_ONLY ? null : Pipelines.analyzers(Pipelines.withoutOcr()),
+                          STAGE_ONLY
+                              ? null
+                              : FULL_PIPELINE
+                                  ? Pipelines.analyzers()
+                                  : Pipelines.analyzers(Pipelines.withoutOcr()),
                           STAGE_ONLY ? null : Pipelines.boundaries(),
-                          1,
+                          FULL_PIPELINE ? 2 : 1,
                           "tester",
                           false));
               station.showOptions(
