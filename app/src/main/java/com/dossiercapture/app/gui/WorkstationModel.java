@@ -290,11 +290,10 @@ public final class WorkstationModel implements AutoCloseable {
             updateProgress(0, Math.max(1, total));
             BatchProcessor p =
                 new BatchProcessor(
-                        store,
-                        Runtime.getRuntime().availableProcessors(),
-                        Pipelines.analyzers(),
-                        Pipelines.boundaries(store))
-                    .inBackground();
+                    store,
+                    Runtime.getRuntime().availableProcessors(),
+                    Pipelines.analyzers(),
+                    Pipelines.boundaries(store));
             imports.add(p);
             try {
               return p.run(
@@ -314,10 +313,7 @@ public final class WorkstationModel implements AutoCloseable {
         };
     task.setOnSucceeded(e -> refreshBatches());
     task.setOnFailed(e -> refreshBatches());
-    Thread importer =
-        com.dossiercapture.app.process.BackgroundThreads.factory("import", false).newThread(task);
-    importThreads.add(importer);
-    importer.start();
+    importThreads.add(Thread.ofPlatform().daemon().name("import").start(task));
     return task;
   }
 

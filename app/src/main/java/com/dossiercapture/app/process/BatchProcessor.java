@@ -62,9 +62,6 @@ public final class BatchProcessor {
   private final Supplier<PageAnalyzer> analyzers;
   private final Supplier<DocumentBoundaries> boundaries;
   private final AtomicBoolean cancelled = new AtomicBoolean();
-  private volatile java.util.concurrent.ThreadFactory threads =
-      Thread.ofPlatform().name("page-worker-", 0).daemon().factory();
-  private volatile boolean background;
 
   /**
    * Pages a worker starts inside another page's analysis, one inside the other, at most (ADR 0014):
@@ -87,21 +84,6 @@ public final class BatchProcessor {
     this.workers = Math.max(1, workers);
     this.analyzers = analyzers;
     this.boundaries = boundaries;
-  }
-
-  /**
-   * Runs the workers below the window's threads ({@link BackgroundThreads}): for a run started by a
-   * station of the workstation. Takes effect from the next {@link #run}.
-   */
-  public BatchProcessor inBackground() {
-    threads = BackgroundThreads.factory("page-worker", true);
-    background = true;
-    return this;
-  }
-
-  /** Whether {@link #inBackground} was asked for. */
-  boolean background() {
-    return background;
   }
 
   /** Asks a running batch to stop after the pages in flight (they are kept). */
@@ -155,7 +137,13 @@ public final class BatchProcessor {
     // A fixed pool whose queue the workers also take from between the lines of a page (ADR 0014).
     LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue, threads);
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            queue,
+            Thread.ofPlatform().name("page-worker-", 0).daemon().factory());
     Semaphore inFlight = new Semaphore(workers * 2);
     List<PageAnalyzer> created = java.util.Collections.synchronizedList(new ArrayList<>());
     ThreadLocal<PageAnalyzer> analyzer =

@@ -119,9 +119,6 @@ public final class BatchScanner implements AutoCloseable {
             .name("batch-" + batchId + "-processing")
             .start(
                 () -> {
-                  if (processor.background()) {
-                    BackgroundThreads.lowerCurrent();
-                  }
                   try {
                     processor.run(
                         batchId,

@@ -81,51 +81,6 @@ class BatchProcessorTest {
         0, 0.0, false, false, null, type, 0.9, null, null, null, "x", null, null, Map.of(), null);
   }
 
-  /** A station's run analyses on workers below the window; a command-line run does not. */
-  @Test
-  void inTheBackgroundItsWorkersRunBelowTheWindowsThreads() throws Exception {
-    BackgroundThreadsTest.assumeLinux();
-    Path in = pages(3);
-    List<Integer> lowered = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Integer> normal = java.util.Collections.synchronizedList(new ArrayList<>());
-    int caller = BackgroundThreads.currentNice();
-    try (StagingStore store = StagingStore.open(tmp.resolve("store"))) {
-      new BatchProcessor(
-              store,
-              2,
-              () ->
-                  (img, dpi) -> {
-                    lowered.add(BackgroundThreads.currentNice());
-                    return result("evidence");
-                  },
-              null)
-          .inBackground()
-          .run(
-              in,
-              store.createBatch(BatchSpec.of("op")).id(),
-              new Intake(ImageProbe.Limits.DEFAULT),
-              r -> {});
-      new BatchProcessor(
-              store,
-              2,
-              () ->
-                  (img, dpi) -> {
-                    normal.add(BackgroundThreads.currentNice());
-                    return result("evidence");
-                  },
-              null)
-          .run(
-              in,
-              store.createBatch(BatchSpec.of("op")).id(),
-              new Intake(ImageProbe.Limits.DEFAULT),
-              r -> {});
-    }
-    assertThat(lowered)
-        .hasSize(3)
-        .containsOnly(Math.min(19, BackgroundThreads.processNice() + BackgroundThreads.NICE));
-    assertThat(normal).hasSize(3).containsOnly(caller);
-  }
-
   @Test
   void aWaitingPageIsStartedAndTypedBetweenTheLinesOfAPageBeingRead() throws Exception {
     Path in = pages(2);

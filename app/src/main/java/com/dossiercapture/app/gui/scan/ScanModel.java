@@ -1,6 +1,5 @@
 package com.dossiercapture.app.gui.scan;
 
-import com.dossiercapture.app.process.BackgroundThreads;
 import com.dossiercapture.app.process.BatchProcessor;
 import com.dossiercapture.app.process.BatchScanner;
 import com.dossiercapture.app.process.DocumentBoundaries;
@@ -86,9 +85,10 @@ public final class ScanModel implements AutoCloseable {
   private final StagingStore store;
   private final Settings settings;
   private final ExecutorService io =
-      Executors.newSingleThreadExecutor(BackgroundThreads.factory("scan-store", false));
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("scan-store").factory());
   private final ExecutorService acquisition =
-      Executors.newSingleThreadExecutor(BackgroundThreads.factory("scan-acquisition", false));
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("scan-acquisition").factory());
   private final CompletableFuture<ScannerDrivers> drivers;
   private final ConcurrentLinkedQueue<Consumer<ScanModel>> updates = new ConcurrentLinkedQueue<>();
   private final Timeline drain;
@@ -149,7 +149,6 @@ public final class ScanModel implements AutoCloseable {
         .name("pipeline-warm-up")
         .start(
             () -> {
-              BackgroundThreads.lowerCurrent();
               if (settings.analyzers() != null) {
                 try (PageAnalyzer a = settings.analyzers().get()) {
                   BufferedImage blank = new BufferedImage(850, 1200, BufferedImage.TYPE_BYTE_GRAY);
@@ -491,8 +490,7 @@ public final class ScanModel implements AutoCloseable {
             new BatchSpec(
                 dossierId, settings.operator(), BatchSpec.hostName(), dev.id(), expected));
     BatchProcessor processor =
-        new BatchProcessor(store, settings.workers(), settings.analyzers(), settings.boundaries())
-            .inBackground();
+        new BatchProcessor(store, settings.workers(), settings.analyzers(), settings.boundaries());
     BatchScanner fresh =
         new BatchScanner(store, b.id(), processor, settings.operator(), listener());
     scanner = fresh;
@@ -989,7 +987,7 @@ public final class ScanModel implements AutoCloseable {
   }
 
   private final ExecutorService previews =
-      Executors.newSingleThreadExecutor(BackgroundThreads.factory("preview", false));
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("preview").factory());
 
   @Override
   public void close() {

@@ -61,7 +61,11 @@ final class Thumbnails implements AutoCloseable {
             0,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            com.dossiercapture.app.process.BackgroundThreads.factory("thumbnails", false));
+            Thread.ofPlatform()
+                .daemon()
+                .name("thumbnails")
+                .priority(Thread.NORM_PRIORITY - 1)
+                .factory());
   }
 
   /** The cached thumbnail, or {@code null}. */

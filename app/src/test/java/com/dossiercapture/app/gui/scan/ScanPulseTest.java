@@ -53,15 +53,14 @@ class ScanPulseTest extends FxRobot {
   /**
    * The bound is enforced by default. {@code -Ddc.pulse.strict=false} relaxes it to "the window
    * never freezes" (99 % of the gaps ≤ {@link #P99_GAP_MS}, none ≥ {@link #FREEZE_MS}), for a
-   * machine shared with other heavy work, where the window's own threads cannot be given the cores.
-   * The measured figures, the idle baseline and every frame over {@link #NOTED_GAP_MS} are printed
-   * and written to {@code target/scan-pulse-gaps.txt} either way.
+   * machine shared with other heavy work. The measured figures, the idle baseline and every frame
+   * over {@link #NOTED_GAP_MS} are printed and written to {@code target/scan-pulse-gaps.txt} either
+   * way.
    *
-   * <p>History: before the stations' background threads ran at nice 10 (ADR 0017), one frame of
-   * 115-145 ms about 0.5 s after the scan started showed in 3 of 12 runs on a quiet machine; a JFR
-   * recording of a 95 ms one showed the FX thread waiting for the software renderer while a page
-   * worker and the thumbnail thread held the other core. With ADR 0017 the longest frames of the
-   * runs in its record are 49-63 ms.
+   * <p>History (ADR 0017): one frame of 115-145 ms about 0.5 s after the scan started showed in 3
+   * of 12 runs on a quiet machine, before the station's warm-up rendered a real list of real cells
+   * off screen. The first page's layout pass then took 57 ms on the FX thread (cell creation, class
+   * loading, CSS of new cells); after it, 22 ms, and the longest frames of 6 runs were 39-60 ms.
    */
   static final boolean STRICT = !"false".equals(System.getProperty("dc.pulse.strict"));
 
@@ -76,9 +75,9 @@ class ScanPulseTest extends FxRobot {
 
   /**
    * For measurement only ({@code -Ddc.pulse.ocr=true}): the whole default pipeline (PP-OCR, OCR of
-   * every page) on two workers, which keep both cores busy for the whole scan; with {@code
-   * -Ddc.background.nice=0} it shows what ADR 0017 changes. Not the default: the fixed bound then
-   * also depends on how fast this machine reads pages.
+   * every page) on as many workers as the workstation uses (one core fewer than the machine has),
+   * or on {@code -Ddc.pulse.workers=N}. Not the default: the bound then also depends on how this
+   * machine's cores share the OCR. Figures in ADR 0017.
    */
   static final boolean FULL_PIPELINE = Boolean.getBoolean("dc.pulse.ocr");
 
@@ -116,7 +115,11 @@ class ScanPulseTest extends FxRobot {
                                   ? Pipelines.analyzers()
                                   : Pipelines.analyzers(Pipelines.withoutOcr()),
                           STAGE_ONLY ? null : Pipelines.boundaries(),
-                          FULL_PIPELINE ? 2 : 1,
+                          FULL_PIPELINE
+                              ? Integer.getInteger(
+                                  "dc.pulse.workers",
+                                  Math.max(1, Runtime.getRuntime().availableProcessors() - 1))
+                              : 1,
                           "tester",
                           false));
               station.showOptions(
