@@ -267,18 +267,18 @@ public final class PagePipeline implements AutoCloseable {
           ms);
     }
 
-    BufferedImage img = Mats.toImage(straight);
-    int cut = PageLayout.titleCut(straight, dpi);
+    Upright v = Upright.of(orientation, skew, straight, dpi);
     // With PP-OCR, the whole page is read first: when it reads plausibly, the page is upright and
     // its title area needs no Tesseract reading of its own. The title area's lines are read before
     // the rest: when they show an upright page with a title, its type is told at once.
-    PaddlePass pass = paddleReads ? paddlePass(img, dpi, cut, progress, false) : null;
+    PaddlePass pass = paddleReads ? paddlePass(v.img(), dpi, v.cut(), progress, false) : null;
     OcrResult page = pass == null ? null : pass.page();
     boolean told = pass != null && pass.told();
     int boxes = pass == null ? Integer.MAX_VALUE : pass.reading().boxCount();
     // A reading whose boxes were mostly turned to be read is of a page still a quarter off, even
     // where its tall boxes side by side were grouped into one wide line (a table's columns).
-    Read top = page != null && pass.reading().quarterTurn() == 0 ? paddleTitle(page, cut) : null;
+    Read top =
+        page != null && pass.reading().quarterTurn() == 0 ? paddleTitle(page, v.cut()) : null;
     boolean paddleUpright = top != null;
     if (!paddleUpright
         && page != null
@@ -290,18 +290,14 @@ public final class PagePipeline implements AutoCloseable {
       // with PP-OCR; if that reading shows it upright, Tesseract's title reads (both ways up) and
       // its reading of the turned page are saved.
       t = lap(ms, "ocr", t, away);
-      Mat flipped = Mats.rotateClockwise(straight, 180);
-      BufferedImage fimg = Mats.toImage(flipped);
-      int fcut = PageLayout.titleCut(flipped, dpi);
+      Upright flipped = v.flipped(dpi);
       t = lap(ms, "orient", t, away);
-      PaddlePass again = paddlePass(fimg, dpi, fcut, progress, told);
-      Read ftop = again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), fcut) : null;
+      PaddlePass again = paddlePass(flipped.img(), dpi, flipped.cut(), progress, told);
+      Read ftop =
+          again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), flipped.cut()) : null;
       told = again.told();
       if (ftop != null) {
-        orientation = (orientation + 180) % 360;
-        straight = flipped;
-        img = fimg;
-        cut = fcut;
+        v = flipped;
         page = again.page();
         top = ftop;
         paddleUpright = true;
@@ -316,22 +312,14 @@ public final class PagePipeline implements AutoCloseable {
       // if that reading shows it upright, Tesseract's reads (title area, turned page) are saved.
       t = lap(ms, "ocr", t, away);
       int q = pass.reading().quarterTurn();
-      int turned = (orientation - q + 360) % 360;
-      Mat up = turned == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - turned);
-      double s2 = SkewEstimator.estimate(up, dpi, settings.maxSkewDegrees()).degrees();
-      Mat straight2 = SkewEstimator.deskew(up, s2);
-      BufferedImage img2 = Mats.toImage(straight2);
-      int cut2 = PageLayout.titleCut(straight2, dpi);
+      Upright turned = turnedTo(cleaned, (v.orientation() - q + 360) % 360, dpi);
       t = lap(ms, "orient", t, away);
-      PaddlePass again = paddlePass(img2, dpi, cut2, progress, told);
-      Read top2 = again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), cut2) : null;
+      PaddlePass again = paddlePass(turned.img(), dpi, turned.cut(), progress, told);
+      Read top2 =
+          again.reading().quarterTurn() == 0 ? paddleTitle(again.page(), turned.cut()) : null;
       told = again.told();
       if (top2 != null) {
-        orientation = turned;
-        skew = s2;
-        straight = straight2;
-        img = img2;
-        cut = cut2;
+        v = turned;
         page = again.page();
         top = top2;
         paddleUpright = true;
@@ -341,50 +329,41 @@ public final class PagePipeline implements AutoCloseable {
       // A seal, a signature, a line or two: Tesseract's reads of the title area, both ways up,
       // would take seconds on such a page (measured: 2.8 s each on a seal alone) and read no
       // more. PP-OCR reads it turned by 180° as well and the better reading wins, as below.
-      Mat flipped = Mats.rotateClockwise(straight, 180);
-      BufferedImage fimg = Mats.toImage(flipped);
-      OcrResult fpage = paddle.recognise(fimg, dpi);
+      Upright flipped = v.flipped(dpi);
+      OcrResult fpage = paddle.recognise(flipped.img(), dpi);
       Read up = new Read(null, page);
       Read down = new Read(null, fpage);
       boolean flip =
           up.result().characterCount() < UPRIGHT_CHARS
                   && down.result().characterCount() < UPRIGHT_CHARS
-              ? bandSaysFlip(straight, flipped, dpi)
+              ? bandSaysFlip(v.straight(), flipped.straight(), dpi)
               : down.plausibility() > up.plausibility();
       if (flip) {
-        orientation = (orientation + 180) % 360;
-        straight = flipped;
-        img = fimg;
-        cut = PageLayout.titleCut(flipped, dpi);
+        v = flipped;
         page = fpage;
       }
-      top = titleLines(page, cut);
+      top = titleLines(page, v.cut());
       paddleUpright = true;
     }
     if (!paddleUpright) {
-      top = readTitle(img, dpi, cut);
+      top = readTitle(v.img(), dpi, v.cut());
     }
     t = lap(ms, "ocr", t, away);
 
     if (!paddleUpright && !top.confident()) {
       // Upright or upside down? Read the title area of the page turned by 180° and compare.
-      Mat flipped = Mats.rotateClockwise(straight, 180);
-      BufferedImage fimg = Mats.toImage(flipped);
-      int fcut = PageLayout.titleCut(flipped, dpi);
+      Upright flipped = v.flipped(dpi);
       progress.between();
-      Read ftop = readTitle(fimg, dpi, fcut);
+      Read ftop = readTitle(flipped.img(), dpi, flipped.cut());
       boolean flip;
       if (top.result().characterCount() < UPRIGHT_CHARS
           && ftop.result().characterCount() < UPRIGHT_CHARS) {
-        flip = bandSaysFlip(straight, flipped, dpi);
+        flip = bandSaysFlip(v.straight(), flipped.straight(), dpi);
       } else {
         flip = ftop.plausibility() > top.plausibility();
       }
       if (flip) {
-        orientation = (orientation + 180) % 360;
-        straight = flipped;
-        img = fimg;
-        cut = fcut;
+        v = flipped;
         top = ftop;
         page = null;
       }
@@ -394,20 +373,11 @@ public final class PagePipeline implements AutoCloseable {
     if (readsVertically(top)) {
       // The axis was misjudged and the page turned a quarter too far: Tesseract read the
       // horizontal lines as vertical columns. Turn it back and read again (rare: costs one read).
-      int turned = (orientation + 90) % 360;
-      Mat up = turned == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - turned);
-      double s2 = SkewEstimator.estimate(up, dpi, settings.maxSkewDegrees()).degrees();
-      Mat straight2 = SkewEstimator.deskew(up, s2);
-      BufferedImage img2 = Mats.toImage(straight2);
-      int cut2 = PageLayout.titleCut(straight2, dpi);
+      Upright turned = turnedTo(cleaned, (v.orientation() + 90) % 360, dpi);
       progress.between();
-      Read top2 = readTitle(img2, dpi, cut2);
+      Read top2 = readTitle(turned.img(), dpi, turned.cut());
       if (!readsVertically(top2) && top2.plausibility() >= 0.8 * top.plausibility()) {
-        orientation = turned;
-        skew = s2;
-        straight = straight2;
-        img = img2;
-        cut = cut2;
+        v = turned;
         top = top2;
         page = null; // PP-OCR's reading was of the page as it stood: read the turned page again
       }
@@ -420,7 +390,7 @@ public final class PagePipeline implements AutoCloseable {
 
     if (early.confidence() < SURE_TITLE && top.language() != null) {
       // No clear title: Tesseract may have dropped or garbled it. Read those lines again, alone.
-      Read again = recoverTitle(straight, dpi, cut, top);
+      Read again = recoverTitle(v.straight(), dpi, v.cut(), top);
       if (again != top) {
         Classification second =
             classifier.classify(again.result().lines().stream().map(OcrLine::text).toList());
@@ -438,16 +408,16 @@ public final class PagePipeline implements AutoCloseable {
     List<OcrLine> lines;
     if (paddleReads) {
       OcrResult read =
-          page != null ? page : paddle.begin(img, dpi, null).readRest(progress::between);
+          page != null ? page : paddle.begin(v.img(), dpi, null).readRest(progress::between);
       // Lines under a round seal (the date, the court's name) are read again with the seal lifted.
-      List<SealFinder.Seal> seals = SealFinder.find(straight, dpi);
-      Mat view = SealFinder.dropOut(straight, seals);
+      List<SealFinder.Seal> seals = SealFinder.find(v.straight(), dpi);
+      Mat view = SealFinder.dropOut(v.straight(), seals);
       for (SealFinder.Seal seal : seals) {
         // As scanned, and from the copy where the seal can be lifted; per line the better reading
         // wins (SealLines.better): the drop-out reads most dates whole, but erases thin strokes
         // as light as the seal.
-        List<OcrLine> again = readAround(straight, seal, dpi);
-        if (view != straight && seal.separable()) {
+        List<OcrLine> again = readAround(v.straight(), seal, dpi);
+        if (view != v.straight() && seal.separable()) {
           progress.between();
           again = SealLines.better(readAround(view, seal, dpi), again);
         }
@@ -458,8 +428,10 @@ public final class PagePipeline implements AutoCloseable {
     } else {
       TesseractEngine engine = engine(top.language());
       // The rest of the page with its seals dropped out, as for PP-OCR (same preprocessing).
-      Mat view = SealFinder.dropOut(straight, SealFinder.find(straight, dpi));
-      BufferedImage lifted = view == straight ? img : Mats.toImage(view);
+      Mat view = SealFinder.dropOut(v.straight(), SealFinder.find(v.straight(), dpi));
+      BufferedImage img = v.img();
+      int cut = v.cut();
+      BufferedImage lifted = view == v.straight() ? img : Mats.toImage(view);
       OcrResult rest =
           cut < img.getHeight()
               ? engine.recognise(
@@ -485,12 +457,12 @@ public final class PagePipeline implements AutoCloseable {
     String text = all.text();
     FieldExtractor.Fields fields = FieldExtractor.extract(text);
     boolean textSeparator = code == null && fields.caseNumber() != null && text.contains("分隔页");
-    List<String> warnings = QualityCheck.check(straight, dpi, false);
+    List<String> warnings = QualityCheck.check(v.straight(), dpi, false);
     lap(ms, "classify", t, away);
     CaseNumber cn = fields.caseNumber();
     return new PageAnalysis(
-        orientation,
-        round(skew),
+        v.orientation(),
+        round(v.skew()),
         false,
         separator || textSeparator,
         code == null ? null : code.text(),
@@ -508,8 +480,33 @@ public final class PagePipeline implements AutoCloseable {
         lines,
         all.words(),
         warnings,
-        img,
+        v.img(),
         ms);
+  }
+
+  /**
+   * The page turned upright as far as it is known: how far it was turned (clockwise degrees), its
+   * skew, the straightened raster, its image for the engines and where its title area ends. The
+   * orientation steps try a turned view and keep it whole when its reading is better.
+   */
+  private record Upright(int orientation, double skew, Mat straight, BufferedImage img, int cut) {
+
+    static Upright of(int orientation, double skew, Mat straight, int dpi) {
+      return new Upright(
+          orientation, skew, straight, Mats.toImage(straight), PageLayout.titleCut(straight, dpi));
+    }
+
+    /** The same page turned by 180° (a turned straight page is straight: same skew). */
+    Upright flipped(int dpi) {
+      return of((orientation + 180) % 360, skew, Mats.rotateClockwise(straight, 180), dpi);
+    }
+  }
+
+  /** The cleaned scan turned to {@code orientation} and straightened again from scratch. */
+  private Upright turnedTo(Mat cleaned, int orientation, int dpi) {
+    Mat up = orientation == 0 ? cleaned : Mats.rotateClockwise(cleaned, 360 - orientation);
+    double skew = SkewEstimator.estimate(up, dpi, settings.maxSkewDegrees()).degrees();
+    return Upright.of(orientation, skew, SkewEstimator.deskew(up, skew), dpi);
   }
 
   /**
