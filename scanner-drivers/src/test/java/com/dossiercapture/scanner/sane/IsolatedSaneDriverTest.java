@@ -43,7 +43,10 @@ class IsolatedSaneDriverTest {
   void start() throws Exception {
     SaneTestBackend.runtime(); // skips when libsane is missing
     Path config = Files.createTempDirectory("dc-sane-host-test-");
-    driver = new IsolatedSaneDriver("test:" + config, Duration.ofSeconds(3));
+    // Generous for a loaded 2-core CI machine: with 3 s, a host that was slow to send its first
+    // page once tripped the watchdog in a test about something else. The stall test makes its
+    // own impatient driver.
+    driver = new IsolatedSaneDriver("test:" + config, Duration.ofSeconds(15));
     device =
         driver.devices(DiscoveryOptions.withTestDevices()).stream()
             .filter(d -> d.localId().equals("test:0"))
