@@ -72,14 +72,13 @@ public final class WorkstationApp extends Application {
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     model = new WorkstationModel(store, central);
     view = new WorkstationView(model, stage);
-    int cores = Runtime.getRuntime().availableProcessors();
     scan =
         new ScanStation(
             store,
             new ScanModel.Settings(
                 Pipelines.analyzers(),
                 Pipelines.boundaries(store),
-                Math.max(1, cores - 1), // one core stays free for acquisition and the window
+                ScanModel.Settings.defaultWorkers(),
                 System.getProperty("user.name", "operator"),
                 true));
     review = new ReviewStation(store, reviewIo, System.getProperty("user.name", "archivist"));

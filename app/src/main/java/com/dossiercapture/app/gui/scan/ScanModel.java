@@ -72,7 +72,16 @@ public final class ScanModel implements AutoCloseable {
       Supplier<DocumentBoundaries> boundaries,
       int workers,
       String operator,
-      boolean discoverDevices) {}
+      boolean discoverDevices) {
+
+    /**
+     * How many page workers a station runs: one core fewer than the machine has (at least one), so
+     * that one core stays free for acquisition and the window.
+     */
+    public static int defaultWorkers() {
+      return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+  }
 
   /** What the scanner is doing. */
   public enum SessionState {

@@ -117,8 +117,7 @@ class ScanPulseTest extends FxRobot {
                           STAGE_ONLY ? null : Pipelines.boundaries(),
                           FULL_PIPELINE
                               ? Integer.getInteger(
-                                  "dc.pulse.workers",
-                                  Math.max(1, Runtime.getRuntime().availableProcessors() - 1))
+                                  "dc.pulse.workers", ScanModel.Settings.defaultWorkers())
                               : 1,
                           "tester",
                           false));

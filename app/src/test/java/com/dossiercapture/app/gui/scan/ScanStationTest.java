@@ -511,11 +511,7 @@ class ScanStationTest extends FxRobot {
 
   /** Whether the page at a list index has a cell on screen. */
   private boolean shows(int index) throws Exception {
-    return fx(
-        () ->
-            lookup(".page-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.ListCell<?>) n)
-                .anyMatch(c -> c.getIndex() == index && c.getItem() != null && c.isVisible()));
+    return fx(() -> shownCell(index).isPresent());
   }
 
   private static javafx.geometry.Point2D up(double pixels) {
@@ -524,13 +520,15 @@ class ScanStationTest extends FxRobot {
 
   /** The thumbnail cell showing the page at a list index. */
   private javafx.scene.control.ListCell<?> cell(int index) throws Exception {
-    return fx(
-        () ->
-            lookup(".page-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.ListCell<?>) n)
-                .filter(c -> c.getIndex() == index && c.getItem() != null && c.isVisible())
-                .findFirst()
-                .orElseThrow());
+    return fx(() -> shownCell(index).orElseThrow());
+  }
+
+  /** The cell on screen showing the page at a list index, if any (on the FX thread). */
+  private java.util.Optional<javafx.scene.control.ListCell<?>> shownCell(int index) {
+    return lookup(".page-cell").queryAll().stream()
+        .<javafx.scene.control.ListCell<?>>map(n -> (javafx.scene.control.ListCell<?>) n)
+        .filter(c -> c.getIndex() == index && c.getItem() != null && c.isVisible())
+        .findFirst();
   }
 
   private List<Long> activeIds(long batch) {
